@@ -1,0 +1,42 @@
+"""A case: the inventory of its files (each with sha256) and its validated case.toml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from casefile.codes import FindingCode
+from casefile.config import CaseConfig
+
+
+class SourceFile(BaseModel):
+    """One file of the case, or one file found inside another (`container#member`)."""
+
+    path: str = Field(description="Case-relative, `/` separators, NFC")
+    abs_path: str = Field(description="Where the bytes are on disk for reading")
+    sha256: str
+    size: int
+    container: str | None = Field(None, description="The file this one came out of, if any")
+
+
+class CaseProblem(BaseModel):
+    """Something about the case's files that becomes a finding (a skipped symlink, an oversized file)."""
+
+    path: str
+    code: FindingCode
+    detail: str
+
+
+class Case(BaseModel):
+    case_id: str
+    root: str = Field(description="The case folder being read (the extracted copy for a .zip)")
+    files: list[SourceFile] = Field(default_factory=list)
+    config: CaseConfig = Field(default_factory=CaseConfig)
+    config_error: str | None = Field(None, description="Why case.toml was rejected, naming the key")
+    problems: list[CaseProblem] = Field(default_factory=list)
+
+    @property
+    def seal_image_path(self) -> Path | None:
+        rel = self.config.seller.seal_image
+        return Path(self.root, rel) if rel else None

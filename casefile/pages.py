@@ -1,0 +1,66 @@
+"""The one typed page model every reader produces, and what reading one file gives."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from casefile.codes import FindingCode, PageSource
+
+
+class Word(BaseModel):
+    """One word as located on the page (OCR or PDF text layer); boxes in pixels or PDF points."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    left: float
+    top: float
+    width: float
+    height: float
+    confidence: float | None = Field(None, ge=0, le=1, description="OCR confidence 0..1; None when not OCR")
+
+
+class Page(BaseModel):
+    """One page of one file, as read."""
+
+    number: int = Field(ge=1)
+    source: PageSource
+    rotation: int = Field(0, description="Degrees clockwise the page was turned to read it upright")
+    confidence: float | None = Field(None, ge=0, le=1, description="Mean OCR word confidence 0..1")
+    text: str = ""
+    words: list[Word] = Field(default_factory=list)
+    strategy: str = Field("", description="What ran on this page: engine, language, mode")
+    width: float | None = None
+    height: float | None = None
+    dpi: float | None = Field(None, description="Resolution of the image read, when the page was an image")
+
+
+class ReadIssue(BaseModel):
+    """Why a file could not be read, or could be read only in part (becomes a finding)."""
+
+    code: FindingCode
+    detail: str = ""
+
+
+class Attachment(BaseModel):
+    """A file found inside another (an email attachment), to be read as a document of the case."""
+
+    name: str
+    data_path: str = Field(description="Where its bytes were written for reading (absolute)")
+    sha256: str
+    size: int
+
+
+class ReadResult(BaseModel):
+    """Everything reading one file produced."""
+
+    pages: list[Page] = Field(default_factory=list)
+    media_type: str = ""
+    issues: list[ReadIssue] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)
+    headers: dict[str, str] = Field(default_factory=dict, description="Email headers, when an email")
+    has_signature_field: bool = Field(False, description="A PDF with a signed signature field")
+
+    @property
+    def text(self) -> str:
+        return "\n\f\n".join(p.text for p in self.pages)

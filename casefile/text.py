@@ -1,0 +1,21 @@
+"""Text normal form of the contract: Unicode NFC, runs of white space folded to one space, trimmed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def clean(value: str | None) -> str | None:
+    """Contract form of a string field; an empty result is `None` (absent, never "")."""
+    if value is None:
+        return None
+    folded = _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    return folded or None
+
+
+def nfc_path(path: str) -> str:
+    """A case-relative path as the contract writes it: `/` separators, NFC."""
+    return unicodedata.normalize("NFC", path.replace("\\", "/"))
