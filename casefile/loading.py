@@ -84,7 +84,7 @@ def _inventory(root: Path, limits: Limits) -> tuple[list[SourceFile], list[CaseP
                 rel = nfc_path(Path(dirpath, d).relative_to(root).as_posix())
                 problems.append(CaseProblem(path=rel, code=FindingCode.unsupported_format,
                                             detail="a link to a folder, not followed"))
-    return files, problems
+    return sorted(files, key=lambda f: f.path), problems
 
 
 def _safe_member_path(name: str) -> PurePosixPath | None:

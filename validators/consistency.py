@@ -1,0 +1,33 @@
+"""Consistency between documents and the listing: the certified model is the model on sale."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from casefile.codes import DocumentKind, FindingCode
+from casefile.result import Finding
+from validators.facts import CaseFacts
+from validators.findings import finding
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D_]")
+
+
+def normalise_model(model: str) -> str:
+    """Compare models as a reviewer does: case, width, spaces and dash variants do not matter."""
+    text = unicodedata.normalize("NFKC", model)
+    return _DASHES.sub("-", re.sub(r"\s+", "", text)).upper()
+
+
+def check_model(facts: CaseFacts) -> list[Finding]:
+    listing_model = facts.config.listing.model_name
+    if not listing_model:
+        return []
+    wanted = normalise_model(listing_model)
+    out: list[Finding] = []
+    for doc in facts.of_kind(DocumentKind.kc_certificate):
+        cert_model = doc.fields.model_name
+        if cert_model and normalise_model(cert_model) != wanted:
+            out.append(finding(FindingCode.model_mismatch, [doc.path],
+                               cert_model=cert_model, listing_model=listing_model))
+    return out

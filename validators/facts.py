@@ -1,0 +1,45 @@
+"""What every check looks at: the case's documents and settings, and the dates that drive the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pydantic import BaseModel, Field
+
+from casefile.codes import DocumentKind, ReasonCode
+from casefile.config import CaseConfig
+from casefile.fields import NoticeEmailFields
+from casefile.result import DocumentResult
+from validators.rules import load_rules
+
+
+class CaseFacts(BaseModel):
+    as_of: dt.date
+    config: CaseConfig = Field(default_factory=CaseConfig)
+    documents: list[DocumentResult] = Field(default_factory=list)
+    reason_code: ReasonCode | None = None
+    notice_date: dt.date | None = None
+    appeal_deadline: dt.date | None = None
+
+    def of_kind(self, kind: DocumentKind) -> Iterator[DocumentResult]:
+        return (d for d in self.documents if d.kind is kind)
+
+
+def resolve_facts(as_of: dt.date, config: CaseConfig, documents: list[DocumentResult]) -> CaseFacts:
+    """The reason, notice date and deadline: case.toml first, else what the notice e-mail says.
+
+    appeal_deadline: the deadline printed in the notice, else notice_date + 7 days (CONTRACT.md).
+    """
+    notices = [d.fields for d in documents if isinstance(d.fields, NoticeEmailFields)]
+    reason = config.appeal.reason or next((n.reason_code for n in notices if n.reason_code), None)
+    notice_date = config.appeal.notice_date or next((n.notice_date for n in notices if n.notice_date), None)
+    printed = next((n.deadline for n in notices if n.deadline), None)
+    if printed is not None:
+        deadline = printed
+    elif notice_date is not None:
+        deadline = notice_date + dt.timedelta(days=load_rules().timing.default_deadline_days)
+    else:
+        deadline = None
+    return CaseFacts(as_of=as_of, config=config, documents=documents, reason_code=reason,
+                     notice_date=notice_date, appeal_deadline=deadline)

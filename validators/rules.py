@@ -1,0 +1,111 @@
+"""The rule files under `validators/rules/`, loaded and checked once; a broken file fails loudly."""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from casefile.codes import DocumentKind, FindingCode, ReasonCode, Scheme
+from casefile.errors import AppealError
+
+RULES_DIR = Path(__file__).with_name("rules")
+
+
+class RuleError(AppealError):
+    """A rule file is missing, malformed or incomplete: the product must not run on it."""
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Message(_Rule):
+    ko: str
+    zh: str
+
+    def slots(self) -> set[str]:
+        return {name for text in (self.ko, self.zh)
+                for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+class SchemeRule(_Rule):
+    title_ko: str
+    requires_number: bool
+    patterns: list[str]
+    source: str
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            re.compile(p)
+        return patterns
+
+    def accepts(self, number: str) -> bool:
+        return any(re.fullmatch(p, number) for p in self.patterns)
+
+
+class Requirement(_Rule):
+    reason: ReasonCode
+    any_of: list[DocumentKind] = Field(min_length=1)
+    why_ko: str
+    why_zh: str
+    source: str
+
+
+class Timing(_Rule):
+    default_deadline_days: int
+    min_days_between_appeals: int
+    expiring_soon_days: int
+    extra_holidays: list[str]
+
+
+class Rules(_Rule):
+    messages: dict[FindingCode, Message]
+    schemes: dict[Scheme, SchemeRule]
+    requirements: list[Requirement]
+    timing: Timing
+
+
+def _read(name: str) -> dict:
+    path = RULES_DIR / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise RuleError(f"rule file {path} cannot be read: {exc}") from exc
+
+
+def _load() -> Rules:
+    timing = _read("timing.toml")
+    try:
+        rules = Rules(
+            messages=_read("messages.toml"),
+            schemes=_read("kc_numbers.toml")["schemes"],
+            requirements=_read("evidence.toml")["requirement"],
+            timing=Timing(
+                default_deadline_days=timing["appeal"]["default_deadline_days"],
+                min_days_between_appeals=timing["resubmission"]["min_days_between_appeals"],
+                expiring_soon_days=timing["certificate"]["expiring_soon_days"],
+                extra_holidays=timing["holidays"]["extra"],
+            ),
+        )
+    except (ValidationError, KeyError) as exc:
+        raise RuleError(f"rule files under {RULES_DIR} are invalid: {exc}") from exc
+    missing = set(FindingCode) - set(rules.messages)
+    if missing:
+        raise RuleError(f"messages.toml has no message for: {', '.join(sorted(missing))}")
+    missing_schemes = set(Scheme) - set(rules.schemes)
+    if missing_schemes:
+        raise RuleError(f"kc_numbers.toml has no entry for: {', '.join(sorted(missing_schemes))}")
+    return rules
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """All rules, validated; raises `RuleError` at start-up rather than misjudging a case later."""
+    return _load()
