@@ -1,0 +1,200 @@
+"""The facts the letter, index and review sheet speak of, gathered once from the evidence chain.
+
+case.toml wins over what the documents say (CONTRACT.md: "what is missing is read from the
+documents"); among documents, the first exhibit that states a fact wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from casefile.codes import DocumentKind, Scheme
+from casefile.evidence import EvidenceChain, EvidenceItem
+from casefile.fields import (
+    AuthorizationLetterFields,
+    IngredientListFields,
+    KcCertificateFields,
+    NoticeEmailFields,
+    SellerCenterScreenshotFields,
+)
+from renderers.typeset import kdate
+
+SCHEME_KO: dict[Scheme, str] = {
+    Scheme.safety_certification: "안전인증",
+    Scheme.safety_confirmation: "안전확인",
+    Scheme.supplier_conformity: "공급자적합성확인",
+    Scheme.radio_conformity: "방송통신기자재 적합성평가",
+}
+SCHEME_ZH: dict[Scheme, str] = {
+    Scheme.safety_certification: "安全认证",
+    Scheme.safety_confirmation: "安全确认",
+    Scheme.supplier_conformity: "供应商符合性确认",
+    Scheme.radio_conformity: "广播通信设备符合性评估",
+}
+
+
+def legal_basis(kc: KcCertificateFields) -> str | None:
+    """The statute a certificate rests on, named only as far as DOMAIN.md §1 supports it.
+
+    No article numbers: the 전안법 articles are third-party citations with a conflict (§1.1), and
+    the children's-product split is only inferred from the `CB` number shape (§1.4), so a `CB`
+    number gets no statute rather than a possibly wrong one.
+    """
+    if kc.scheme is Scheme.radio_conformity:
+        return "전파법"
+    if kc.certificate_number and kc.certificate_number.startswith("CB"):
+        return None
+    if kc.scheme in (Scheme.safety_certification, Scheme.safety_confirmation, Scheme.supplier_conformity):
+        return "전기용품 및 생활용품 안전관리법"
+    return None
+
+
+def lookup_site(kc: KcCertificateFields) -> str:
+    """Where Coupang's reviewer can check the number (DOMAIN.md §1.8)."""
+    if kc.scheme is Scheme.radio_conformity:
+        return "국립전파연구원(rra.go.kr)"
+    return "국가기술표준원 제품안전정보센터(safetykorea.kr)"
+
+
+def lookup_site_zh(kc: KcCertificateFields) -> str:
+    if kc.scheme is Scheme.radio_conformity:
+        return "韩国国立电波研究院（rra.go.kr）"
+    return "韩国国家技术标准院产品安全信息中心（safetykorea.kr）"
+
+
+@dataclass
+class ExhibitView:
+    """One row of the exhibit index and one line of the 붙임 list."""
+
+    number: int
+    label: str
+    title: str
+    document: str
+    kind: DocumentKind
+    detail: str | None  # issuer / certificate number / brand, where known
+    note: str | None  # what the 붙임 line adds in parentheses: the certificate number, the brand
+    dates: str | None
+    sha256: str
+    pages: int = 0
+    first_page: int = 0  # in the package
+
+    @property
+    def sha_short(self) -> str:
+        return self.sha256[:12]
+
+    @property
+    def page_range(self) -> str:
+        last = self.first_page + self.pages - 1
+        return f"{self.first_page}" if self.pages == 1 else f"{self.first_page}–{last}"
+
+
+@dataclass
+class Facts:
+    case_id: str
+    as_of: dt.date
+    reason: str
+    seller: str
+    seller_other: str | None
+    representative: str | None
+    business_number: str | None
+    vendor_id: str | None
+    email: str | None
+    seal_image: str | None
+    product_id: str | None
+    product_name: str | None
+    model_name: str | None
+    brand: str | None
+    notice_date: dt.date | None
+    notice_reason: str | None
+    kc: KcCertificateFields | None = None
+    kc_label: str | None = None
+    auth: AuthorizationLetterFields | None = None
+    auth_label: str | None = None
+    ingredients: IngredientListFields | None = None
+    ingredients_label: str | None = None
+    exhibits: list[ExhibitView] = field(default_factory=list)
+
+    @property
+    def product_label(self) -> str:
+        """How the title names the product when its name may be unknown."""
+        if self.product_name:
+            return f"「{self.product_name}」"
+        return f"상품번호 {self.product_id}" if self.product_id else "해당 상품"
+
+
+def _first(items: list[EvidenceItem], kind: DocumentKind) -> EvidenceItem | None:
+    return next((i for i in items if i.kind is kind), None)
+
+
+def _field(items: list[EvidenceItem], name: str) -> str | None:
+    for item in items:
+        value = getattr(item.fields, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def _detail_and_dates(item: EvidenceItem) -> tuple[str | None, str | None]:
+    f = item.fields
+    if isinstance(f, KcCertificateFields):
+        detail = " · ".join(x for x in (f.issuer, f.certificate_number) if x) or None
+        dates = " ~ ".join(kdate(d) for d in (f.issue_date, f.expiry_date) if d) or None
+        return detail, (f"인증일 {dates}" if dates else None)
+    if isinstance(f, AuthorizationLetterFields):
+        detail = " · ".join(x for x in (f.grantor, f.brand) if x) or None
+        if f.valid_from or f.valid_until:
+            return detail, f"{kdate(f.valid_from)} ~ {kdate(f.valid_until)}".strip()
+        return detail, None
+    if isinstance(f, NoticeEmailFields):
+        return None, (f"통보일 {kdate(f.notice_date)}" if f.notice_date else None)
+    if isinstance(f, (SellerCenterScreenshotFields, IngredientListFields)):
+        return f.product_name, None
+    return None, None
+
+
+def exhibit_views(chain: EvidenceChain) -> list[ExhibitView]:
+    views = []
+    for item in chain.items:
+        detail, dates = _detail_and_dates(item)
+        note = getattr(item.fields, "certificate_number", None) or getattr(item.fields, "brand", None)
+        views.append(
+            ExhibitView(
+                number=item.exhibit.number, label=item.exhibit.label, title=item.title_ko,
+                document=item.exhibit.document, kind=item.kind, detail=detail, note=note, dates=dates,
+                sha256=item.exhibit.sha256, pages=item.page_count,
+            )
+        )
+    return views
+
+
+def gather(chain: EvidenceChain) -> Facts:
+    cfg, items = chain.config, chain.items
+    kc, auth, ingr = (_first(items, k) for k in
+                      (DocumentKind.kc_certificate, DocumentKind.authorization_letter, DocumentKind.ingredient_list))
+    notice = _first(items, DocumentKind.notice_email)
+    return Facts(
+        case_id=chain.case_id,
+        as_of=chain.as_of,
+        reason=str(chain.reason_code or "other"),
+        seller=cfg.seller.name_ko or cfg.seller.name or "판매자",
+        seller_other=cfg.seller.name if cfg.seller.name_ko else None,
+        representative=cfg.seller.representative,
+        business_number=cfg.seller.business_number,
+        vendor_id=cfg.seller.vendor_id,
+        email=cfg.seller.email,
+        seal_image=chain.seal_image,
+        product_id=cfg.listing.product_id or _field(items, "product_id"),
+        product_name=cfg.listing.product_name or _field(items, "product_name"),
+        model_name=cfg.listing.model_name or _field(items, "model_name"),
+        brand=cfg.listing.brand or _field(items, "brand"),
+        notice_date=chain.notice_date,
+        notice_reason=notice.fields.reason if notice and isinstance(notice.fields, NoticeEmailFields) else None,
+        kc=kc.fields if kc else None,
+        kc_label=kc.exhibit.label if kc else None,
+        auth=auth.fields if auth else None,
+        auth_label=auth.exhibit.label if auth else None,
+        ingredients=ingr.fields if ingr else None,
+        ingredients_label=ingr.exhibit.label if ingr else None,
+        exhibits=exhibit_views(chain),
+    )

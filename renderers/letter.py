@@ -1,0 +1,130 @@
+"""The Korean letter: numbered paragraphs from the reviewed catalog, filled with the case's facts."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casefile.evidence import EvidenceChain
+from renderers.facts import SCHEME_KO, SCHEME_ZH, ExhibitView, Facts, legal_basis, lookup_site, lookup_site_zh
+from renderers.typeset import TEMPLATES, render_html, text_env
+
+CATALOG = TEMPLATES / "letter_paragraphs.toml"
+
+#: 공문 item markers by level (DOMAIN.md §6): 1. → 가. → 1)
+_HANGUL_MARKS = "가나다라마바사아자차카타파하"
+LAW_ZH = {"전기용품 및 생활용품 안전관리법": "电气用品及生活用品安全管理法", "전파법": "电波法"}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    level: int
+    marker: str
+    ko: str
+    zh: str
+
+
+@dataclass
+class Letter:
+    title_ko: str
+    title_zh: str
+    reference: str
+    cause_ko: str
+    cause_zh: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def source_text(self) -> str:
+        """Every Korean word the letter body is made of (markers included), for line-break checks."""
+        return "\n".join(f"{p.marker} {p.ko}" for p in self.paragraphs)
+
+
+@functools.cache
+def catalog() -> dict[str, Any]:
+    return tomllib.loads(CATALOG.read_text(encoding="utf-8"))
+
+
+def marker(level: int, n: int) -> str:
+    if level == 1:
+        return f"{n}."
+    if level == 2:
+        return f"{_HANGUL_MARKS[(n - 1) % len(_HANGUL_MARKS)]}."
+    return f"{n})"
+
+
+def _resolve(path: str, scope: dict[str, Any]) -> Any:
+    head, *rest = path.split(".")
+    value = scope.get(head)
+    for name in rest:
+        value = getattr(value, name, None) if not isinstance(value, dict) else value.get(name)
+    return value
+
+
+def _scope(facts: Facts, reason: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "f": facts, "r": reason,
+        "law": legal_basis, "lookup": lookup_site, "lookup_zh": lookup_site_zh,
+        "law_zh": lambda kc: LAW_ZH.get(legal_basis(kc) or "", ""),
+        "scheme_ko": lambda kc: SCHEME_KO.get(kc.scheme, ""),
+        "scheme_zh": lambda kc: SCHEME_ZH.get(kc.scheme, ""),
+    }
+
+
+def _expand(entries: list[dict[str, Any]], scope: dict[str, Any]) -> list[tuple[int, str, str]]:
+    env = text_env()
+    out: list[tuple[int, str, str]] = []
+    for entry in entries:
+        if any(not _resolve(req, scope) for req in entry.get("requires", [])):
+            continue
+        repeats = _resolve(entry["each"], {"exhibits": scope["f"].exhibits}) if "each" in entry else [None]
+        for x in repeats:
+            ctx = {**scope, "x": x}
+            ko = env.from_string(entry["ko"]).render(ctx).strip()
+            zh = env.from_string(entry["zh"]).render(ctx).strip()
+            if ko:
+                out.append((int(entry["level"]), ko, zh))
+    return out
+
+
+def _number(rows: list[tuple[int, str, str]]) -> list[Paragraph]:
+    counters = [0, 0, 0, 0]
+    paragraphs = []
+    for level, ko, zh in rows:
+        counters[level] += 1
+        for deeper in range(level + 1, len(counters)):
+            counters[deeper] = 0
+        paragraphs.append(Paragraph(level, marker(level, counters[level]), ko, zh))
+    return paragraphs
+
+
+def compose(facts: Facts) -> Letter:
+    cat = catalog()
+    reason = cat["reasons"].get(facts.reason, cat["reasons"]["other"])
+    scope = _scope(facts, reason)
+    rows = _expand(cat["intro"] + cat["body"][reason["body"]] + cat["closing"], scope)
+    env = text_env()
+    return Letter(
+        title_ko=env.from_string(cat["title"]["ko"]).render(scope),
+        title_zh=env.from_string(cat["title"]["zh"]).render(scope),
+        reference=reason["reference"],
+        cause_ko=reason["cause_ko"],
+        cause_zh=reason["cause_zh"],
+        paragraphs=_number(rows),
+    )
+
+
+def attachment_lines(exhibits: list[ExhibitView]) -> list[str]:
+    """`KC 인증서(HU071695-21012A) 1부.` — one line per exhibit, in exhibit order."""
+    return [f"{x.title}({x.note}) 1부." if x.note else f"{x.title} 1부." for x in exhibits]
+
+
+def letter_html(chain: EvidenceChain, facts: Facts, letter: Letter, total_pages: int | str) -> str:
+    """Cover, letter and exhibit index as one HTML document (the package's first pages)."""
+    seal_uri = Path(facts.seal_image).as_uri() if facts.seal_image else None
+    return render_html(
+        "letter.html.j2", chain=chain, f=facts, letter=letter, seal_uri=seal_uri,
+        attachments=attachment_lines(facts.exhibits), total_pages=total_pages,
+    )
