@@ -40,7 +40,7 @@ def load_case(source: Path, workdir: Path, limits: Limits = DEFAULT_LIMITS) -> C
         raise CaseError(f"case not found: {source}")
     if source.is_dir():
         case_id = unicodedata.normalize("NFC", source.resolve().name)
-        root, problems = source, []
+        root, problems = source.absolute(), []
     elif zipfile.is_zipfile(source):
         case_id = unicodedata.normalize("NFC", source.name.removesuffix(".zip").removesuffix(".ZIP"))
         root, problems = _extract_zip(source, Path(workdir) / "case", limits)

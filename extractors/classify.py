@@ -1,0 +1,92 @@
+"""Which kind of document a read file is, scored from weighted keywords (rules/kinds.toml).
+
+Content decides; the filename only nudges a kind the content already supports. An email
+leans to `notice_email` only when it is a Coupang notice. A tie or a weak score is `other`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from casefile.codes import DocumentKind
+from casefile.pages import ReadResult
+from extractors.textmatch import loose_regex, normalize, squeeze
+
+RULES = Path(__file__).parent / "rules" / "kinds.toml"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    min_score: int
+    max_count: int
+    filename_weight: int
+    email_notice_bonus: int
+    coupang: re.Pattern[str]
+    keywords: dict[DocumentKind, tuple[re.Pattern[str], dict[str, int]]]
+    filename_hints: dict[DocumentKind, re.Pattern[str]]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    with RULES.open("rb") as fh:
+        data = tomllib.load(fh)
+    keywords, hints = {}, {}
+    for name, rule in data["kinds"].items():
+        kind = DocumentKind(name)
+        weights = {squeeze(k["term"]).casefold(): int(k["weight"]) for k in rule["keywords"]}
+        keywords[kind] = (loose_regex(k["term"] for k in rule["keywords"]), weights)
+        hints[kind] = re.compile("|".join(re.escape(h) for h in rule.get("filename_hints", [])) or r"(?!)", re.I)
+    return _Rules(
+        min_score=data["min_score"],
+        max_count=data["max_count"],
+        filename_weight=data["filename_weight"],
+        email_notice_bonus=data["email_notice_bonus"],
+        coupang=loose_regex(data["coupang_markers"]),
+        keywords=keywords,
+        filename_hints=hints,
+    )
+
+
+def classify(read: ReadResult, filename: str = "") -> DocumentKind:
+    scores = kind_scores(read, filename)
+    ranked = scores.most_common(2)
+    if not ranked or ranked[0][1] < _rules().min_score:
+        return DocumentKind.other
+    if len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
+        return DocumentKind.other
+    return ranked[0][0]
+
+
+def kind_scores(read: ReadResult, filename: str = "") -> Counter[DocumentKind]:
+    """Each kind's score for a read file (exposed so a reviewer can see why a kind won)."""
+    rules = _rules()
+    subject = next((v for k, v in read.headers.items() if k.lower() == "subject"), "")
+    # Email readers may already put the subject on the page; count it once.
+    text = normalize(read.text if subject in read.text else f"{subject}\n{read.text}")
+    scores: Counter[DocumentKind] = Counter()
+    for kind, (regex, weights) in rules.keywords.items():
+        score = _keyword_score(text, regex, weights, rules.max_count)
+        if score > 0 and filename and rules.filename_hints[kind].search(filename):
+            score += rules.filename_weight
+        scores[kind] = score
+    is_notice = bool(rules.coupang.search(text))
+    if not is_notice:
+        scores[DocumentKind.notice_email] = min(scores[DocumentKind.notice_email], 0)
+    elif _is_email(read) and scores[DocumentKind.notice_email] > 0:
+        scores[DocumentKind.notice_email] += rules.email_notice_bonus
+    return scores
+
+
+def _keyword_score(text: str, regex: re.Pattern[str], weights: dict[str, int], max_count: int) -> int:
+    counts: Counter[str] = Counter(squeeze(m.group()).casefold() for m in regex.finditer(text))
+    return sum(weights[k] * min(n, max_count) for k, n in counts.items())
+
+
+def _is_email(read: ReadResult) -> bool:
+    return bool(read.headers) or any(p.source == "email" for p in read.pages)
+

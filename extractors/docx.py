@@ -1,0 +1,77 @@
+"""Word documents: paragraphs and tables in body order, headers and footers, text boxes; one page."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import OpcError
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml.etree import LxmlError
+
+from casefile.codes import FindingCode, PageSource
+from casefile.pages import Page, ReadIssue, ReadResult
+from extractors.plain import tidy_text
+
+CELL_SEPARATOR = " | "
+
+
+def read_docx(path: Path, workdir: Path | None = None) -> ReadResult:
+    """Headers, then the body (tables one line per row), then text boxes, then footers."""
+    try:
+        document = docx.Document(str(path))
+        lines = [*_headers_and_footers(document, "header"), *_blocks(document.iter_inner_content()),
+                 *_text_boxes(document), *_headers_and_footers(document, "footer")]
+    except (OpcError, zipfile.BadZipFile, KeyError, ValueError, LxmlError, OSError) as exc:
+        return ReadResult(issues=[ReadIssue(code=FindingCode.unsupported_format,
+                                            detail=f"DOCX cannot be opened: {type(exc).__name__}: {exc}")])
+    page = Page(number=1, source=PageSource.docx, text=tidy_text("\n".join(lines)), strategy="docx:python-docx")
+    return ReadResult(pages=[page])
+
+
+def _blocks(blocks: Iterable[Paragraph | Table]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block.text
+        elif isinstance(block, Table):
+            yield from _table_rows(block)
+
+
+def _table_rows(table: Table) -> Iterator[str]:
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell is returned once per grid column it spans
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(cell.text.split()))
+        yield CELL_SEPARATOR.join(cells)
+
+
+def _headers_and_footers(document: docx.document.Document, kind: str) -> Iterator[str]:
+    """Each distinct header (or footer) once; sections usually repeat the same one."""
+    seen: set[str] = set()
+    for section in document.sections:
+        for part in (getattr(section, f"first_page_{kind}"), getattr(section, kind),
+                     getattr(section, f"even_page_{kind}")):
+            if part.is_linked_to_previous:
+                continue
+            text = "\n".join(_blocks(part.iter_inner_content())).strip()
+            if text and text not in seen:
+                seen.add(text)
+                yield text
+
+
+def _text_boxes(document: docx.document.Document) -> Iterator[str]:
+    """Text in drawing shapes, which python-docx's block iteration does not reach (letterheads,
+    stamped boxes). Word stores each box twice (DrawingML and a VML fallback), hence the dedupe."""
+    seen: set[str] = set()
+    body = document.element.body
+    for box in body.xpath(".//w:txbxContent"):
+        text = "\n".join("".join(t.text or "" for t in p.xpath(".//w:t")) for p in box.xpath("./w:p")).strip()
+        if text and text not in seen:
+            seen.add(text)
+            yield text

@@ -1,0 +1,180 @@
+"""Coupang notice fields: product id, the stated reason and its code, notice date, deadline.
+
+Labels and cue words are data (rules/notice_fields.toml), reason wording too
+(rules/reasons.toml). A deadline is only ever a date the notice prints as one; the default
+"notice date + 7 days" is the validators' rule, not a fact read here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections import Counter
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from casefile.codes import ReasonCode
+from casefile.fields import NoticeEmailFields
+from casefile.pages import Page
+from extractors.dates import find_dates, parse_date
+from extractors.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
+
+RULES = Path(__file__).parent.parent / "rules"
+SEOUL = ZoneInfo("Asia/Seoul")
+_PRODUCT_ID = re.compile(r"(?<!\d)\d{6,12}(?!\d)")
+_PRODUCT_URL = re.compile(r"coupang\.com/vp/products/(\d{6,12})(?!\d)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
+_HEADER_LINE = re.compile(r"^(?:From|To|Cc|Subject|Date|Sent|보낸 사람|받는 사람|제목):.*$", re.MULTILINE | re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.!?。:：다요]$")
+_WRAP_WIDTH = 60  # plain-text mail wraps at 72-78 columns; a shorter line ended on purpose
+# Between a date and its cue: a weekday "(금)" / "(Fri)" and a time "23:59" / "오후 6시".
+_DATE_TAIL = r"[ \t]*(?:[(（][^)）\n]{1,5}[)）])?[ \t]*(?:(?:오전|오후|AM|PM)?[ \t]*\d{1,2}(?::\d{2}){1,2}|(?:오전|오후)?[ \t]*\d{1,2}[ \t]*시(?:[ \t]*\d{1,2}[ \t]*분)?)?[ \t]*(?:[AP]M)?[ \t]*"
+
+
+def extract_notice(pages: list[Page], headers: dict[str, str]) -> NoticeEmailFields:
+    text = "\n".join(normalize(p.text) for p in pages if p.text.strip())
+    ocr = any(p.source == "ocr" for p in pages)
+    reason = _reason(text, ocr)
+    return NoticeEmailFields(
+        product_id=_product_id(text),
+        reason=reason,
+        reason_code=_reason_code(reason, text),
+        notice_date=_notice_date(text) or header_date(headers),
+        deadline=_deadline(text),
+    )
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    with (RULES / "notice_fields.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> LabelVocabulary:
+    return LabelVocabulary(_rules()["labels"])
+
+
+@lru_cache(maxsize=None)
+def _cue(name: str) -> re.Pattern[str]:
+    return loose_regex(_rules()["cues"][name])
+
+
+# -- product id --------------------------------------------------------------------------
+
+
+def _product_id(text: str) -> str | None:
+    for value in vocabulary().values(text, "product_id"):
+        m = _PRODUCT_ID.search(value) or _PRODUCT_ID.match(squeeze(value))
+        if m:
+            return m.group()
+    url = _PRODUCT_URL.search(squeeze(text))
+    return url.group(1) if url else None
+
+
+# -- reason ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _reason_terms() -> tuple[re.Pattern[str], dict[str, tuple[ReasonCode, int]]]:
+    with (RULES / "reasons.toml").open("rb") as fh:
+        rows = tomllib.load(fh)["reason"]
+    weights = {squeeze(t["term"]).casefold(): (ReasonCode(r["code"]), int(t["weight"])) for r in rows for t in r["terms"]}
+    return loose_regex(t["term"] for r in rows for t in r["terms"]), weights
+
+
+def _reason(text: str, ocr: bool) -> str | None:
+    """The stated cause: a labelled "사유: …", else the first sentence naming a known cause."""
+    body = _HEADER_LINE.sub("", text)  # email readers put From/To/Subject/Date lines first
+    for hit in vocabulary().hits(body):
+        if hit.field == "reason" and hit.explicit and hit.value:
+            return tidy_value(hit.value, ocr)
+    sentences = [s.strip() for s in _SENTENCE_END.split(_unwrap(body)) if s.strip()]
+    naming = [s for s in sentences if _reason_scores(s)]
+    cued = [s for s in naming if _cue("reason_sentence").search(s)]
+    chosen = (cued or naming or [None])[0]
+    return tidy_value(chosen, ocr) if chosen else None
+
+
+def _unwrap(text: str) -> str:
+    """Join lines a plain-text mail hard-wrapped mid-sentence, so a sentence is read whole."""
+    lines = text.split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        prev = out[-1].rstrip()
+        continues = line[:1].islower() or (len(prev) >= _WRAP_WIDTH and not _ENDS_SENTENCE.search(prev))
+        if prev and line.strip() and continues:
+            out[-1] = f"{prev} {line.strip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _reason_scores(text: str) -> Counter[ReasonCode]:
+    regex, weights = _reason_terms()
+    scores: Counter[ReasonCode] = Counter()
+    for m in regex.finditer(text):
+        code, weight = weights[squeeze(m.group()).casefold()]
+        scores[code] += weight
+    return scores
+
+
+def reason_code_of(text: str) -> ReasonCode | None:
+    """The code whose wording weighs most in the text; a tie or no wording gives None."""
+    ranked = _reason_scores(text).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _reason_code(reason: str | None, text: str) -> ReasonCode | None:
+    """From the reason sentence, else the whole notice; a stated reason we have no code for is `other`."""
+    code = (reason_code_of(reason) if reason else None) or reason_code_of(text)
+    if code is None and reason:
+        return ReasonCode.other
+    return code
+
+
+# -- dates -------------------------------------------------------------------------------
+
+
+def header_date(headers: dict[str, str]) -> dt.date | None:
+    """The email's `Date` header as a calendar day in Asia/Seoul (a zone-less date is read as UTC)."""
+    raw = next((v for k, v in headers.items() if k.lower() == "date"), None)
+    if not raw:
+        return None
+    try:
+        sent = parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError):
+        return parse_date(raw)
+    if sent.tzinfo is None:
+        sent = sent.replace(tzinfo=dt.timezone.utc)
+    return sent.astimezone(SEOUL).date()
+
+
+def _notice_date(text: str) -> dt.date | None:
+    """A labelled notice date, else a date the measure took effect on ("2023-03-09 자로")."""
+    for value in vocabulary().values(text, "notice_date"):
+        found = parse_date(value)
+        if found:
+            return found
+    after = re.compile(_DATE_TAIL + f"(?:{_cue('notice_after').pattern})", re.IGNORECASE)
+    return next((d.date for d in find_dates(text) if after.match(text, d.end)), None)
+
+
+def _deadline(text: str) -> dt.date | None:
+    """A date printed as the deadline: labelled (기한: …), or followed by 까지, or after "마감"."""
+    for value in vocabulary().values(text, "deadline"):
+        found = parse_date(value)
+        if found:
+            return found
+    after = re.compile(_DATE_TAIL + f"(?:{_cue('deadline_after').pattern})", re.IGNORECASE)
+    before = re.compile(f"(?:{_cue('deadline_before').pattern})[^\\d\\n]{{0,20}}$", re.IGNORECASE)
+    for d in find_dates(text):
+        line_start = text.rfind("\n", 0, d.start) + 1
+        if after.match(text, d.end) or before.search(text[line_start:d.start]):
+            return d.date
+    return None

@@ -1,0 +1,23 @@
+"""One entry point from a document's kind and reading to its typed fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from casefile.codes import DocumentKind
+from casefile.fields import AnyFields, empty_fields
+from casefile.pages import ReadResult
+from extractors.fields.kc import extract_kc
+from extractors.fields.notice import extract_notice
+
+# Kinds without an extractor yet give their empty record (every field null), which the
+# contract allows: a field not read is null, never a guess.
+_EXTRACTORS: dict[DocumentKind, Callable[[ReadResult], AnyFields]] = {
+    DocumentKind.kc_certificate: lambda read: extract_kc(read.pages),
+    DocumentKind.notice_email: lambda read: extract_notice(read.pages, read.headers),
+}
+
+
+def extract_fields(kind: DocumentKind, read: ReadResult) -> AnyFields:
+    extractor = _EXTRACTORS.get(kind)
+    return extractor(read) if extractor else empty_fields(kind)

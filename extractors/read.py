@@ -1,0 +1,116 @@
+"""Reading one file of a case: detect what it is, hand it to its reader, judge what came back.
+
+Bad input never raises: whatever goes wrong becomes a `ReadIssue` on the result (the contract's
+findings). Only a missing OCR engine stops the run, because then no scan of any case can be read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from casefile.codes import FindingCode, PageSource
+from casefile.errors import MissingDependencyError, ReadError
+from casefile.pages import ReadIssue, ReadResult
+from extractors import filetype
+from extractors.docx import read_docx
+from extractors.email import read_email
+from extractors.image import read_image
+from extractors.pdf import read_pdf
+from extractors.plain import read_plain, real_char_count
+
+log = logging.getLogger(__name__)
+
+Reader = Callable[[Path, Path], ReadResult]
+
+READERS: dict[str, Reader] = {
+    filetype.PDF: read_pdf,
+    filetype.PNG: read_image,
+    filetype.JPEG: read_image,
+    filetype.TIFF: read_image,
+    filetype.WEBP: read_image,
+    filetype.DOCX: read_docx,
+    filetype.EML: read_email,
+    filetype.TEXT: read_plain,
+}
+
+MIN_REAL_CHARS = 20  # below this a document says nothing a reviewer could check
+MIN_OCR_CONFIDENCE = 0.5  # mean word confidence; misread words scored below 0.62 (STACK.md §3)
+
+
+def read_file(path: Path, workdir: Path) -> ReadResult:
+    """Read one file into pages; attachments (of an email) are written under `workdir`.
+
+    Raises only `MissingDependencyError` (Tesseract or its language data missing).
+    """
+    path = Path(path)
+    try:
+        media_type = filetype.detect(path)
+    except OSError as exc:
+        return _failed(filetype.UNKNOWN, FindingCode.unsupported_format, f"cannot open the file: {exc}")
+    reader = READERS.get(media_type)
+    if reader is None:
+        return _failed(media_type, FindingCode.unsupported_format, "not a PDF, image, DOCX, email or text file")
+    try:
+        result = reader(path, Path(workdir))
+    except MissingDependencyError:
+        raise
+    except ReadError as exc:
+        return _failed(media_type, FindingCode(exc.code), exc.message)
+    except Exception as exc:  # a hostile or broken file must cost a finding, never the case
+        log.warning("reading %s failed", path, exc_info=True)
+        return _failed(media_type, FindingCode.unsupported_format, f"{type(exc).__name__}: {exc}")
+    result.media_type = media_type
+    result.issues.extend(_judge(result))
+    return result
+
+
+def read_json(path: Path) -> dict:
+    """The object `appeal read FILE --json` prints (CONTRACT.md)."""
+    path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="appeal-read-") as workdir:
+        result = read_file(path, Path(workdir))
+    return {
+        "file": unicodedata.normalize("NFC", path.name),
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "pages": [
+            {
+                "number": page.number,
+                "source": page.source.value,
+                "rotation": page.rotation,
+                "confidence": None if page.confidence is None else round(page.confidence, 3),
+                "text": page.text,
+            }
+            for page in result.pages
+        ],
+    }
+
+
+def _judge(result: ReadResult) -> list[ReadIssue]:
+    """`unreadable_document` when the file was read but cannot be trusted."""
+    if any(issue.code in (FindingCode.unsupported_format, FindingCode.encrypted_pdf) for issue in result.issues):
+        return []  # already said why nothing could be read
+    real = sum(real_char_count(page.text) for page in result.pages)
+    if real < MIN_REAL_CHARS:
+        return [ReadIssue(code=FindingCode.unreadable_document,
+                          detail=f"only {real} letters or digits could be read")]
+    confidence = ocr_confidence(result)
+    if confidence is not None and confidence < MIN_OCR_CONFIDENCE:
+        return [ReadIssue(code=FindingCode.unreadable_document,
+                          detail=f"OCR confidence {confidence:.2f} is below {MIN_OCR_CONFIDENCE}")]
+    return []
+
+
+def _failed(media_type: str, code: FindingCode, detail: str) -> ReadResult:
+    return ReadResult(media_type=media_type, issues=[ReadIssue(code=code, detail=detail)])
+
+
+def ocr_confidence(result: ReadResult) -> float | None:
+    """Mean confidence of the OCR'd words over all OCR pages (pages weighted by their words)."""
+    scores = [w.confidence for page in result.pages if page.source == PageSource.ocr
+              for w in page.words if w.confidence is not None and any(ch.isalnum() for ch in w.text)]
+    return sum(scores) / len(scores) if scores else None

@@ -1,0 +1,1 @@
+"""Prefect flows, deployments and the `appeal` CLI: the only package that imports Prefect."""

@@ -1,0 +1,117 @@
+"""The pipeline's stages as plain functions on typed values (no Prefect here: tests call them directly).
+
+`flows/process_case.py` wraps each of these as a Prefect task; nothing else belongs in between.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from statistics import fmean
+
+from casefile.case import Case, SourceFile
+from casefile.codes import DocumentKind, FindingCode, PageSource, Status, TextSource
+from casefile.errors import MissingDependencyError
+from casefile.evidence import KIND_TITLE_KO, EvidenceChain, EvidenceItem, order_exhibits
+from casefile.fields import empty_fields
+from casefile.loading import documents_of
+from casefile.pages import ReadIssue, ReadResult
+from casefile.result import DocumentResult, Finding, Result
+from casefile.text import nfc_path
+from extractors.read import read_file
+from extractors.classify import classify
+from extractors.fields.registry import extract_fields
+from validators import CaseFacts, check_case, dedupe, finding, resolve_facts, status_of
+from validators.reading import case_problem_findings, reading_findings
+
+log = logging.getLogger(__name__)
+
+#: How deep attachments of attachments are followed (an e-mail inside an e-mail inside …).
+MAX_NESTING = 4
+
+
+def read_source(source: SourceFile, workdir: Path) -> ReadResult:
+    """Read one file; an unexpected failure of a reader costs that file a finding, not the case."""
+    try:
+        return read_file(Path(source.abs_path), Path(workdir))
+    except MissingDependencyError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        log.warning("reader failed on %s: %s", source.path, type(exc).__name__)
+        return ReadResult(issues=[ReadIssue(code=FindingCode.unreadable_document,
+                                            detail=f"reader error: {type(exc).__name__}")])
+
+
+def attachment_sources(parent: SourceFile, read: ReadResult) -> list[SourceFile]:
+    """Files found inside `parent` become documents of the case, named `container#member`."""
+    if parent.path.count("#") >= MAX_NESTING:
+        return []
+    return [
+        SourceFile(path=f"{parent.path}#{nfc_path(a.name)}", abs_path=a.data_path, sha256=a.sha256,
+                   size=a.size, container=parent.path)
+        for a in read.attachments
+    ]
+
+
+def understand(source: SourceFile, read: ReadResult) -> DocumentResult:
+    """Kind and typed fields of one document, with how its text was obtained."""
+    kind = classify(read, source.path) if read.pages else DocumentKind.other
+    try:
+        fields = extract_fields(kind, read)
+    except Exception as exc:  # noqa: BLE001 - a field extractor bug must not lose the document
+        log.warning("field extraction failed on %s: %s", source.path, type(exc).__name__)
+        fields = empty_fields(kind)
+    return DocumentResult(path=source.path, sha256=source.sha256, kind=kind, pages=len(read.pages),
+                          text_source=text_source(read), ocr_confidence=ocr_confidence(read), fields=fields)
+
+
+def text_source(read: ReadResult) -> TextSource | None:
+    sources = {p.source for p in read.pages}
+    if not sources:
+        return None
+    if len(sources) > 1:
+        return TextSource.mixed
+    return TextSource(next(iter(sources)).value)
+
+
+def ocr_confidence(read: ReadResult) -> float | None:
+    scores = [p.confidence for p in read.pages if p.source is PageSource.ocr and p.confidence is not None]
+    return round(fmean(scores), 3) if scores else None
+
+
+def judge(case: Case, documents: list[DocumentResult], reads: dict[str, ReadResult],
+          as_of: dt.date) -> tuple[CaseFacts, list[Finding]]:
+    """Every finding of the case: reading problems first, then the reviewer's checks."""
+    facts = resolve_facts(as_of, case.config, documents)
+    found = case_problem_findings(case.problems)
+    for doc in documents:
+        found += reading_findings(doc.path, reads[doc.path].issues)
+    found += check_case(facts)
+    return facts, dedupe(found)
+
+
+def evidence_chain(case: Case, facts: CaseFacts, findings: list[Finding], documents: list[DocumentResult],
+                   reads: dict[str, ReadResult], sources: dict[str, SourceFile]) -> EvidenceChain:
+    by_path = {d.path: d for d in documents}
+    items = []
+    for exhibit in order_exhibits(documents):
+        doc, read = by_path[exhibit.document], reads[exhibit.document]
+        items.append(EvidenceItem(exhibit=exhibit, kind=doc.kind, title_ko=KIND_TITLE_KO[doc.kind],
+                                  abs_path=sources[doc.path].abs_path, media_type=read.media_type,
+                                  page_count=max(len(read.pages), 1), fields=doc.fields, pages=read.pages))
+    seal = case.seal_image_path
+    return EvidenceChain(case_id=case.case_id, as_of=facts.as_of, reason_code=facts.reason_code,
+                         notice_date=facts.notice_date, appeal_deadline=facts.appeal_deadline,
+                         config=case.config, seal_image=str(seal) if seal else None,
+                         documents=documents, findings=findings, items=items)
+
+
+def failed_result(case_id: str, as_of: dt.date, path: str, detail: str) -> Result:
+    """The result of a case that could not be processed at all; its finding says why."""
+    return Result(case_id=case_id, as_of=as_of, status=Status.failed,
+                  findings=[finding(FindingCode.unsupported_format, [path], detail=detail)])
+
+
+def inventory(case: Case) -> list[SourceFile]:
+    return documents_of(case)

@@ -1,0 +1,153 @@
+"""Document kinds from content, in born-digital and OCR-spaced text; filenames only nudge."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.codes import DocumentKind
+from casefile.pages import Page, ReadResult
+from extractors.classify import classify, kind_scores
+
+KC_DIGITAL = """전기용품 안전인증서
+인증번호 : HU071695-21012A
+제품명 : 미니 가습기     모델명 : HB-H200
+제조자 : Shenzhen Hanbit Electric Co., Ltd.
+위 제품은 「전기용품 및 생활용품 안전관리법」 제5조에 따라 안전인증을 받았음을 증명합니다.
+2025년 3월 12일
+한국기계전기전자시험연구원장"""
+
+KC_OCR = """안 전 확 인 신 고 증 명 서
+인 증 번 호 : YU1O128-23004
+제 품 명 : 미 니 선 풍 기
+모 델 명 : FAN-01
+2023 년 5 월 2 일
+한 국 산 업 기 술 시 험 원 장"""
+
+KC_ENGLISH = """CERTIFICATE OF CONFORMITY
+Certificate No.: CB063R10486-2002
+Product Name: Wooden Toy   Model: WOODEN TOY-MB22
+Manufacturer: CHUANGYI FOREST ARTS&CRAFTS CO., LTD.
+Date of Issue: 15 Nov 2022"""
+
+KC_RADIO = """방송통신기자재등의 적합성평가 확인서
+적합성평가번호 : R-R-HBT-H200
+기자재명칭 : 블루투스 스피커
+모델명 : BT-S1
+위 기자재는 「전파법」 제58조의2에 따라 적합등록 되었음을 확인합니다.
+국립전파연구원장"""
+
+NOTICE = """안녕하세요, 판매자님. 쿠팡입니다.
+아래 상품은 KC 인증 정보가 확인되지 않아 판매중지 되었음을 안내드립니다.
+등록상품ID: 1234567890
+안전인증서 사본을 첨부하여 2026년 11월 27일까지 회신으로 소명해 주시기 바랍니다.
+쿠팡_TNScnt"""
+
+NOTICE_EN = """Dear Seller,
+Your listing 7234567890 has been suspended on Coupang because the KC certification
+information could not be verified. Please reply to this e-mail with an appeal and evidence."""
+
+INGREDIENTS = """[전성분]
+정제수, 글리세린, 부틸렌글라이콜, 나이아신아마이드, 향료(리모넨)
+용량: 50 mL  제조번호: A1234"""
+
+INGREDIENTS_OCR = "전 성 분 : 정 제 수 , 글 리 세 린 , 나 이 아 신 아 마 이 드\nIngredients: Aqua, Glycerin"
+
+AUTH_KO = """판매권한 위임장
+위임인(상표권자): HANBIT Co., Ltd.
+수임인: 주식회사 한빛무역
+위임인은 수임인에게 쿠팡에서 HANBIT 브랜드 상품을 판매할 권한을 위임합니다.
+위임기간: 2026. 1. 1. ~ 2026. 12. 31."""
+
+AUTH_ZH = """授权书
+兹授权 深圳市韩光贸易有限公司 在韩国 Coupang 平台销售 HANBIT 品牌产品。
+授权期限：2026年1月1日至2026年12月31日"""
+
+AUTH_EN = """LETTER OF AUTHORIZATION
+We, HANBIT Co., Ltd., hereby authorize Shenzhen Hanbit Trading Co., Ltd. to sell our products on Coupang."""
+
+WING = """쿠팡 Wing  상품관리 > 상품 조회/수정
+등록상품ID 1234567890  노출상품ID 7234567890  옵션ID 87654321
+상품명: 미니 가습기 H2   판매상태: 판매중지   승인상태: 승인반려"""
+
+INVOICE = """COMMERCIAL INVOICE
+Invoice No. 2026-118  Date: 2026-11-02
+Description: Mini Humidifier H2, Qty 500, Unit price USD 4.20"""
+
+BUSINESS_REGISTRATION = """사업자등록증
+(법인사업자)
+등록번호: 123-45-67891
+법인명(단체명): 주식회사 한빛무역
+대표자: 왕웨이
+개업연월일: 2021년 04월 01일"""
+
+
+def read(text: str, source: str = "pdf_text", headers: dict[str, str] | None = None) -> ReadResult:
+    return ReadResult(pages=[Page(number=1, source=source, text=text)], headers=headers or {})
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        (KC_DIGITAL, "pdf_text", DocumentKind.kc_certificate),
+        (KC_OCR, "ocr", DocumentKind.kc_certificate),
+        (KC_ENGLISH, "pdf_text", DocumentKind.kc_certificate),
+        (KC_RADIO, "ocr", DocumentKind.kc_certificate),
+        (NOTICE, "plain", DocumentKind.notice_email),
+        (NOTICE_EN, "plain", DocumentKind.notice_email),
+        (INGREDIENTS, "ocr", DocumentKind.ingredient_list),
+        (INGREDIENTS_OCR, "ocr", DocumentKind.ingredient_list),
+        (AUTH_KO, "docx", DocumentKind.authorization_letter),
+        (AUTH_ZH, "pdf_text", DocumentKind.authorization_letter),
+        (AUTH_EN, "pdf_text", DocumentKind.authorization_letter),
+        (WING, "ocr", DocumentKind.seller_center_screenshot),
+        (INVOICE, "pdf_text", DocumentKind.other),
+        (BUSINESS_REGISTRATION, "ocr", DocumentKind.other),
+    ],
+)
+def test_kind_from_content(text: str, source: str, kind: DocumentKind) -> None:
+    assert classify(read(text, source)) == kind
+
+
+def test_ocr_spacing_does_not_change_the_kind() -> None:
+    spaced = " ".join(KC_DIGITAL.replace(" ", ""))
+    assert classify(read(spaced, "ocr")) == DocumentKind.kc_certificate
+
+
+def test_coupang_notice_email_is_a_notice() -> None:
+    headers = {"From": "Coupang Trust and Safety Center <noreply@coupang.com>", "Subject": "[쿠팡] 판매중지 안내",
+               "Date": "Fri, 20 Nov 2026 09:30:00 +0900"}
+    assert classify(read(NOTICE, "email", headers)) == DocumentKind.notice_email
+
+
+def test_an_email_that_is_not_a_coupang_notice_is_classified_by_its_content() -> None:
+    headers = {"From": "brand@hanbit.example", "Subject": "Authorization"}
+    assert classify(read(AUTH_EN.replace("on Coupang", "in Korea"), "email", headers)) == DocumentKind.authorization_letter
+    chat = "Hi, please find the files attached. We will send the samples next week. Thanks."
+    assert classify(read(chat, "email", {"From": "a@b.example"})) == DocumentKind.other
+
+
+def test_a_notice_quoting_kc_words_stays_a_notice() -> None:
+    scores = kind_scores(read(NOTICE))
+    assert scores[DocumentKind.notice_email] > scores[DocumentKind.kc_certificate]
+
+
+def test_filename_alone_never_decides() -> None:
+    assert classify(read(""), "KC인증서.pdf") == DocumentKind.other
+    assert classify(read("사진 1"), "위임장_授权书.jpg") == DocumentKind.other
+    assert classify(read(INVOICE), "KC_certificate.pdf") == DocumentKind.other
+
+
+def test_filename_nudges_a_kind_the_content_supports() -> None:
+    weak = "인증번호: HU071695-21012A\n인증기관: KTC"
+    with_name = kind_scores(read(weak), "KC인증서.pdf")[DocumentKind.kc_certificate]
+    without = kind_scores(read(weak))[DocumentKind.kc_certificate]
+    assert with_name == without + 1
+
+
+def test_a_tie_is_other() -> None:
+    # Equal evidence for two kinds: a certificate title and a letter-of-authorization title, nothing else.
+    assert classify(read("안전인증서\n위임장")) == DocumentKind.other
+
+
+def test_a_low_score_is_other() -> None:
+    assert classify(read("모델명: HB-H200")) == DocumentKind.other

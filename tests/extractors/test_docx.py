@@ -1,0 +1,56 @@
+"""Word documents read with python-docx, in body order."""
+
+from __future__ import annotations
+
+import docx
+from docx.oxml.ns import qn
+
+from casefile.codes import FindingCode, PageSource
+from extractors.docx import read_docx
+
+
+def _authorization_letter(path):
+    d = docx.Document()
+    d.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "NanumGothic")
+    d.sections[0].header.paragraphs[0].text = "HANBIT 주식회사 한빛무역"
+    d.sections[0].footer.paragraphs[0].text = "서울특별시 강남구 테헤란로 1"
+    d.add_heading("위임장", level=1)
+    d.add_paragraph("아래와 같이 쿠팡 판매 권한을 위임합니다.")
+    table = d.add_table(rows=3, cols=2)
+    for row, (key, value) in zip(table.rows, [("위임인", "HANBIT Co., Ltd."), ("수임인", "주식회사 한빛무역"),
+                                              ("위임 기간", "2026년 1월 1일 ~ 2026년 12월 31일")]):
+        row.cells[0].text, row.cells[1].text = key, value
+    merged = d.add_table(rows=1, cols=3)
+    merged.rows[0].cells[0].merge(merged.rows[0].cells[1]).text = "브랜드"
+    merged.rows[0].cells[2].text = "HANBIT"
+    d.add_paragraph("2026년 1월 1일   ")
+    d.save(path)
+
+
+def test_paragraphs_tables_headers_and_footers_in_order(tmp_path):
+    path = tmp_path / "auth.docx"
+    _authorization_letter(path)
+    result = read_docx(path)
+    [page] = result.pages
+    assert page.source == PageSource.docx
+    assert result.issues == []
+    assert page.text.split("\n") == [
+        "HANBIT 주식회사 한빛무역",
+        "위임장",
+        "아래와 같이 쿠팡 판매 권한을 위임합니다.",
+        "위임인 | HANBIT Co., Ltd.",
+        "수임인 | 주식회사 한빛무역",
+        "위임 기간 | 2026년 1월 1일 ~ 2026년 12월 31일",
+        "브랜드 | HANBIT",  # a merged cell once, not once per grid column
+        "2026년 1월 1일",  # trailing spaces stripped
+        "서울특별시 강남구 테헤란로 1",
+    ]
+
+
+def test_a_corrupt_docx_is_an_unsupported_format_issue(tmp_path):
+    path = tmp_path / "auth.docx"
+    _authorization_letter(path)
+    path.write_bytes(path.read_bytes()[:2000])
+    result = read_docx(path)
+    assert result.pages == []
+    assert [i.code for i in result.issues] == [FindingCode.unsupported_format]

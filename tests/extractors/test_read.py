@@ -1,0 +1,130 @@
+"""`read_file`: dispatch by content, every failure a `ReadIssue`, only a missing Tesseract raises."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zipfile
+from email.message import EmailMessage
+from pathlib import Path
+
+import docx
+import pytest
+from PIL import Image
+
+from casefile.codes import FindingCode, PageSource
+from casefile.errors import MissingDependencyError
+from conftest import CERT_NUMBER, squash
+from extractors import read_file, read_json, tesseract
+
+
+def _codes(result) -> list[FindingCode]:
+    return [i.code for i in result.issues]
+
+
+@pytest.mark.ocr
+def test_a_pdf_that_is_really_a_png_is_read_as_an_image(tmp_path, workdir, cert_page):
+    path = tmp_path / "KC인증서.pdf"
+    cert_page.save(path, format="PNG", dpi=(300, 300))
+    result = read_file(path, workdir)
+    assert result.media_type == "image/png"
+    assert result.issues == []
+    assert [p.source for p in result.pages] == [PageSource.ocr]
+    assert f"인증번호:{CERT_NUMBER}" in squash(result.text)
+
+
+def test_each_kind_goes_to_its_reader(tmp_path, workdir, cert_pdf_bytes):
+    (tmp_path / "kc.pdf").write_bytes(cert_pdf_bytes)
+    d = docx.Document()
+    d.add_paragraph("위임장: HANBIT 브랜드의 쿠팡 판매 권한을 주식회사 한빛무역에 위임합니다.")
+    d.save(tmp_path / "auth.docx")
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "notice@coupang.com", "ops@example.com", "판매중지 안내"
+    msg.set_content("상품번호 7234567890 판매가 중지되었습니다.")
+    (tmp_path / "notice.eml").write_bytes(bytes(msg))
+    (tmp_path / "memo.txt").write_bytes("소명 메모: 인증서 원본은 우편으로 발송 예정".encode("cp949"))
+
+    sources = {name: [p.source for p in read_file(tmp_path / name, workdir).pages]
+               for name in ("kc.pdf", "auth.docx", "notice.eml", "memo.txt")}
+    assert sources == {"kc.pdf": [PageSource.pdf_text], "auth.docx": [PageSource.docx],
+                       "notice.eml": [PageSource.email], "memo.txt": [PageSource.plain]}
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("kc.pdf", os.urandom(4096)),  # noise named like a PDF
+        ("kc.pdf", b"%PDF-1.7\n" + os.urandom(2048)),  # a PDF header and nothing behind it
+        ("kc.png", b"\x89PNG\r\n\x1a\n" + os.urandom(512)),  # a PNG signature and noise
+        ("auth.docx", b"PK\x03\x04" + os.urandom(512)),  # a broken zip
+        ("empty.txt", b""),
+    ],
+)
+def test_bad_input_never_raises_it_becomes_an_unsupported_format_issue(tmp_path, workdir, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = read_file(path, workdir)
+    assert result.pages == []
+    assert _codes(result) == [FindingCode.unsupported_format]
+
+
+def test_a_zip_that_is_not_a_docx_is_unsupported(tmp_path, workdir):
+    with zipfile.ZipFile(tmp_path / "docs.docx", "w") as zf:
+        zf.writestr("kc.pdf", b"%PDF-1.7")
+    result = read_file(tmp_path / "docs.docx", workdir)
+    assert (result.media_type, _codes(result)) == ("application/octet-stream", [FindingCode.unsupported_format])
+
+
+def test_encrypted_pdf_issue_comes_through(tmp_path, workdir, cert_pdf_bytes):
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(cert_pdf_bytes)) as pdf:
+        pdf.save(tmp_path / "locked.pdf", encryption=pikepdf.Encryption(user="pw", owner="pw"))
+    assert _codes(read_file(tmp_path / "locked.pdf", workdir)) == [FindingCode.encrypted_pdf]
+
+
+def test_almost_no_text_is_an_unreadable_document(tmp_path, workdir):
+    (tmp_path / "note.txt").write_text("ok\n", encoding="utf-8")
+    result = read_file(tmp_path / "note.txt", workdir)
+    assert [p.text for p in result.pages] == ["ok"]
+    assert _codes(result) == [FindingCode.unreadable_document]
+
+
+@pytest.mark.ocr
+def test_a_blank_scan_is_an_unreadable_document(tmp_path, workdir):
+    Image.new("L", (2480, 3508), 255).save(tmp_path / "blank.png", dpi=(300, 300))
+    result = read_file(tmp_path / "blank.png", workdir)
+    assert [p.source for p in result.pages] == [PageSource.ocr]
+    assert _codes(result) == [FindingCode.unreadable_document]
+
+
+def test_read_json_is_the_contract_object(tmp_path, cert_pdf_bytes):
+    path = tmp_path / "kc.pdf"
+    path.write_bytes(cert_pdf_bytes)
+    obj = read_json(path)
+    assert list(obj) == ["file", "sha256", "pages"]
+    assert obj["file"] == "kc.pdf"
+    assert obj["sha256"] == hashlib.sha256(cert_pdf_bytes).hexdigest()
+    [page] = obj["pages"]
+    assert list(page) == ["number", "source", "rotation", "confidence", "text"]
+    assert (page["number"], page["source"], page["rotation"], page["confidence"]) == (1, "pdf_text", 0, None)
+    assert CERT_NUMBER in page["text"]
+    json.dumps(obj, ensure_ascii=False)  # plain JSON types only
+
+
+def test_a_missing_tesseract_is_the_one_error_that_propagates(tmp_path, workdir, monkeypatch, cert_page):
+    # Point pytesseract at a program that does not exist: the real "not installed" situation.
+    monkeypatch.setattr(tesseract.pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
+    monkeypatch.setattr(tesseract, "_checked", False)
+    cert_page.resize((620, 877)).save(tmp_path / "kc.png")
+    with pytest.raises(MissingDependencyError, match="tesseract-ocr tesseract-ocr-script-hang"):
+        read_file(tmp_path / "kc.png", workdir)
+
+
+def test_tesseract_check_passes_here_and_reports_its_version():
+    tesseract.check()
+    assert tesseract.version().split(".")[0] in {"4", "5"}
+    assert {"Hangul", "eng", "osd"} <= tesseract.languages()

@@ -1,0 +1,80 @@
+"""The command line: help, bad arguments, and cases that cannot be processed."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+
+def test_help_explains_each_command(run_appeal, tmp_path):
+    top = run_appeal("--help", out=tmp_path)
+    assert top.returncode == 0 and "process" in top.stdout and "read" in top.stdout
+    process = run_appeal("process", "--help", out=tmp_path)
+    assert "--as-of" in process.stdout and "APPEAL_SIGNING_P12" in process.stdout
+
+
+def test_bad_date_is_a_usage_error(run_appeal, tmp_path):
+    run = run_appeal("process", tmp_path, "--out", tmp_path / "o", "--as-of", "28.11.2026", out=tmp_path)
+    assert run.returncode == 2 and "YYYY-MM-DD" in run.stderr
+
+
+@pytest.mark.slow
+def test_missing_case_and_broken_zip_write_a_failed_result(run_appeal, tmp_path):
+    out = tmp_path / "missing"
+    run = run_appeal("process", tmp_path / "no-such-case", "--out", out, "--as-of", "2026-11-28", out=out)
+    assert run.returncode == 0, run.stderr[-2000:]
+    result = run.result
+    assert result["status"] == "failed" and result["case_id"] == "no-such-case"
+    assert result["findings"][0]["code"] == "unsupported_format"
+    assert result["review_sheet"] is None and result["package"] is None
+
+    broken = tmp_path / "case-9.zip"
+    broken.write_bytes(b"PK\x03\x04 this is not really a zip")
+    out = tmp_path / "broken"
+    run = run_appeal("process", broken, "--out", out, "--as-of", "2026-11-28", out=out)
+    assert run.returncode == 0 and run.result["status"] == "failed"
+    assert run.result["case_id"] == "case-9"
+
+
+@pytest.mark.slow
+def test_bad_case_toml_fails_the_case_naming_the_key(run_appeal, tmp_path):
+    case = tmp_path / "c1"
+    case.mkdir()
+    (case / "case.toml").write_text('[listing]\nmodel = "X"\n', encoding="utf-8")
+    out = tmp_path / "o"
+    run = run_appeal("process", case, "--out", out, "--as-of", "2026-11-28", out=out)
+    assert run.returncode == 0
+    assert run.result["status"] == "failed"
+    assert "listing.model" in run.result["findings"][0]["message_ko"]
+
+
+@pytest.mark.slow
+def test_unwritable_output_is_a_non_zero_exit(run_appeal, tmp_path):
+    # A folder below a regular file cannot be made, even by root (CI runs as root).
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    case = tmp_path / "c3"
+    case.mkdir()
+    run = run_appeal("process", case, "--out", blocker / "o", "--as-of", "2026-11-28", out=blocker)
+    assert run.returncode == 5, run.stderr[-2000:]
+    assert "cannot write" in run.stderr
+
+
+@pytest.mark.slow
+def test_an_unreadable_file_is_a_finding_not_a_crash(run_appeal, tmp_path):
+    case = tmp_path / "c2"
+    case.mkdir()
+    (case / "certificate.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")  # truncated
+    with zipfile.ZipFile(case / "fake.docx", "w") as zf:
+        zf.writestr("hello.txt", "not a docx")
+    (case / "case.toml").write_text('[appeal]\nreason = "kc_certification"\n', encoding="utf-8")
+    out = tmp_path / "o2"
+    run = run_appeal("process", case, "--out", out, "--as-of", "2026-11-28", out=out)
+    assert run.returncode == 0, run.stderr[-2000:]
+    result = run.result
+    assert result["status"] == "needs_fixes"
+    by_doc = {d for f in result["findings"] for d in f["documents"]}
+    assert "certificate.pdf" in by_doc
+    assert json.dumps(result, ensure_ascii=False).count("missing_required_evidence") == 1

@@ -1,0 +1,112 @@
+"""The CLI on every bundled sample: result.json valid against the schema and as expected; the
+ready packages signed (pyHanko and pdfsig agree) with every font embedded."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from casefile.schema import SCHEMA_PATH
+from tests.flows.conftest import REPO
+
+CASES = REPO / "samples" / "cases"
+EXPECTED = REPO / "samples" / "expected"
+AS_OF = "2026-11-28"
+SAMPLES = sorted(p.stem for p in EXPECTED.glob("*.json"))
+
+
+def case_path(case_id: str) -> Path:
+    folder = CASES / case_id
+    return folder if folder.is_dir() else CASES / f"{case_id}.zip"
+
+
+def tree_hashes(path: Path) -> dict[str, str]:
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+@pytest.fixture(scope="module")
+def processed(run_appeal, tmp_path_factory):
+    """Each sample processed once by the real command; inputs hashed before and after."""
+    base = tmp_path_factory.mktemp("e2e")
+    runs = {}
+    for case_id in SAMPLES:
+        before = tree_hashes(case_path(case_id))
+        out = base / case_id
+        run = run_appeal("process", case_path(case_id), "--out", out, "--as-of", AS_OF, out=out)
+        runs[case_id] = (run, before)
+    return runs
+
+
+def test_there_are_samples_of_each_outcome():
+    statuses = {json.loads((EXPECTED / f"{c}.json").read_text())["status"] for c in SAMPLES}
+    assert {"ready", "needs_fixes"} <= statuses
+
+
+@pytest.mark.slow
+@pytest.mark.ocr
+@pytest.mark.parametrize("case_id", SAMPLES)
+def test_sample_case_end_to_end(processed, case_id):
+    run, before = processed[case_id]
+    assert run.returncode == 0, run.stderr[-3000:]
+    result = run.result
+    jsonschema.validate(result, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    expected = json.loads((EXPECTED / f"{case_id}.json").read_text(encoding="utf-8"))
+
+    assert result["case_id"] == case_id
+    assert result["as_of"] == AS_OF
+    codes = {f["code"] for f in result["findings"]}
+    assert result["status"] == expected["status"], result["findings"]
+    if expected.get("reason_code"):
+        assert result["reason_code"] == expected["reason_code"]
+    assert set(expected.get("findings", [])) <= codes
+    assert not set(expected.get("absent", [])) & codes
+    docs = {d["path"]: d for d in result["documents"]}
+    for path, fields in expected.get("fields", {}).items():
+        assert path in docs, sorted(docs)
+        kind = fields.get("kind")
+        if kind:
+            assert docs[path]["kind"] == kind
+        for name, value in fields.items():
+            if name != "kind":
+                assert docs[path]["fields"][name] == value, (path, name)
+    assert tree_hashes(case_path(case_id)) == before, "the input case was modified"
+    if result["status"] == "ready":
+        check_package(run.out, result)
+    else:
+        assert result["package"] is None and not (run.out / "appeal.pdf").exists()
+    assert result["review_sheet"] == "review_zh.pdf" and (run.out / "review_zh.pdf").is_file()
+    record = json.loads((run.out / "run.json").read_text(encoding="utf-8"))
+    assert record["engines"]["tesseract"].startswith("5.")
+
+
+def check_package(out: Path, result: dict) -> None:
+    pdf = out / "appeal.pdf"
+    package = result["package"]
+    assert package["path"] == "appeal.pdf" and package["signed"] is True
+    assert package["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert result["exhibits"] and result["exhibits"][0]["label"] == "붙임 1"
+    sig = subprocess.run(["pdfsig", str(pdf)], capture_output=True, text=True).stdout
+    assert "Signature is Valid." in sig, sig
+    assert "Total document signed" in sig, sig
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout.splitlines()[2:]
+    assert fonts, "no fonts listed"
+    for line in fonts:
+        emb = re.split(r"\s+", line.strip())[-5]
+        assert emb == "yes", line
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    with open(pdf, "rb") as fh:
+        signatures = PdfFileReader(fh).embedded_signatures
+        assert len(signatures) == 1
+        status = validate_pdf_signature(signatures[0], ValidationContext(allow_fetching=False))
+        assert status.intact and status.valid
+        assert status.coverage.name == "ENTIRE_FILE"
