@@ -8,10 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from statistics import fmean
 
 from casefile.case import Case, SourceFile
-from casefile.codes import DocumentKind, FindingCode, PageSource, Status, TextSource
+from casefile.codes import DocumentKind, FindingCode, Status, TextSource
 from casefile.errors import MissingDependencyError
 from casefile.evidence import KIND_TITLE_KO, EvidenceChain, EvidenceItem, order_exhibits
 from casefile.fields import empty_fields
@@ -19,7 +18,7 @@ from casefile.loading import documents_of
 from casefile.pages import ReadIssue, ReadResult
 from casefile.result import DocumentResult, Finding, Result
 from casefile.text import nfc_path
-from extractors.read import read_file
+from extractors.read import ocr_confidence, read_file
 from extractors.classify import classify
 from extractors.fields.registry import extract_fields
 from validators import CaseFacts, check_case, dedupe, finding, resolve_facts, status_of
@@ -63,7 +62,7 @@ def understand(source: SourceFile, read: ReadResult) -> DocumentResult:
         log.warning("field extraction failed on %s: %s", source.path, type(exc).__name__)
         fields = empty_fields(kind)
     return DocumentResult(path=source.path, sha256=source.sha256, kind=kind, pages=len(read.pages),
-                          text_source=text_source(read), ocr_confidence=ocr_confidence(read), fields=fields)
+                          text_source=text_source(read), ocr_confidence=_rounded(ocr_confidence(read)), fields=fields)
 
 
 def text_source(read: ReadResult) -> TextSource | None:
@@ -75,9 +74,8 @@ def text_source(read: ReadResult) -> TextSource | None:
     return TextSource(next(iter(sources)).value)
 
 
-def ocr_confidence(read: ReadResult) -> float | None:
-    scores = [p.confidence for p in read.pages if p.source is PageSource.ocr and p.confidence is not None]
-    return round(fmean(scores), 3) if scores else None
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
 
 
 def judge(case: Case, documents: list[DocumentResult], reads: dict[str, ReadResult],

@@ -155,22 +155,24 @@ def header_date(headers: dict[str, str]) -> dt.date | None:
     return sent.astimezone(SEOUL).date()
 
 
+def _labelled_date(text: str, field_name: str) -> dt.date | None:
+    return next((d for d in map(parse_date, vocabulary().values(text, field_name)) if d), None)
+
+
 def _notice_date(text: str) -> dt.date | None:
     """A labelled notice date, else a date the measure took effect on ("2023-03-09 자로")."""
-    for value in vocabulary().values(text, "notice_date"):
-        found = parse_date(value)
-        if found:
-            return found
+    labelled = _labelled_date(text, "notice_date")
+    if labelled:
+        return labelled
     after = re.compile(_DATE_TAIL + f"(?:{_cue('notice_after').pattern})", re.IGNORECASE)
     return next((d.date for d in find_dates(text) if after.match(text, d.end)), None)
 
 
 def _deadline(text: str) -> dt.date | None:
     """A date printed as the deadline: labelled (기한: …), or followed by 까지, or after "마감"."""
-    for value in vocabulary().values(text, "deadline"):
-        found = parse_date(value)
-        if found:
-            return found
+    labelled = _labelled_date(text, "deadline")
+    if labelled:
+        return labelled
     after = re.compile(_DATE_TAIL + f"(?:{_cue('deadline_after').pattern})", re.IGNORECASE)
     before = re.compile(f"(?:{_cue('deadline_before').pattern})[^\\d\\n]{{0,20}}$", re.IGNORECASE)
     for d in find_dates(text):
