@@ -20,6 +20,13 @@ class Word(BaseModel):
     confidence: float | None = Field(None, ge=0, le=1, description="OCR confidence 0..1; None when not OCR")
 
 
+class Table(BaseModel):
+    """A table as rows of cells, kept apart from the flowing text (born-digital PDF, DOCX)."""
+
+    rows: list[list[str]] = Field(default_factory=list)
+    bbox: tuple[float, float, float, float] | None = Field(None, description="x0, top, x1, bottom in points")
+
+
 class Page(BaseModel):
     """One page of one file, as read."""
 
@@ -29,6 +36,7 @@ class Page(BaseModel):
     confidence: float | None = Field(None, ge=0, le=1, description="Mean OCR word confidence 0..1")
     text: str = ""
     words: list[Word] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
     strategy: str = Field("", description="What ran on this page: engine, language, mode")
     width: float | None = None
     height: float | None = None
