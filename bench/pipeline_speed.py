@@ -43,7 +43,7 @@ def run_case(path: Path, out: Path) -> tuple[dict[str, float], int]:
             wave = nxt
         timings["read"] = time.perf_counter() - t
         t = time.perf_counter()
-        docs = [stages.understand(s, reads[s.path]) for s in sources]
+        docs = [stages.understand(s, reads[s.path], case.config.listing.product_id) for s in sources]
         facts, findings = stages.judge(case, docs, reads, AS_OF)
         timings["understand+judge"] = time.perf_counter() - t
         t = time.perf_counter()

@@ -56,8 +56,8 @@ def read_task(source: SourceFile, workdir: str) -> ReadResult:
 
 
 @task(name="understand", task_run_name="understand {source.path}")
-def understand_task(source: SourceFile, read: ReadResult) -> DocumentResult:
-    return stages.understand(source, read)
+def understand_task(source: SourceFile, read: ReadResult, product_id: str | None) -> DocumentResult:
+    return stages.understand(source, read, product_id)
 
 
 @task(name="render", task_run_name="render {chain.case_id}", cache_policy=NO_CACHE)
@@ -116,7 +116,7 @@ def _process(request: ProcessRequest, as_of: dt.date, out_dir: Path, signer: Sig
     if case.config_error:
         return stages.failed_result(case.case_id, as_of, "case.toml", case.config_error), {}
     sources, reads = _read_all(stages.inventory(case), workdir)
-    documents = [understand_task(s, reads[s.path]) for s in sources]
+    documents = [understand_task(s, reads[s.path], case.config.listing.product_id) for s in sources]
     facts, findings = stages.judge(case, documents, reads, as_of)
     status = status_of(findings)
     chain = stages.evidence_chain(case, facts, findings, documents, reads, {s.path: s for s in sources})

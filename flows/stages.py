@@ -20,7 +20,7 @@ from casefile.result import DocumentResult, Finding, Result
 from casefile.text import nfc_path
 from extractors.read import ocr_confidence, read_file
 from extractors.classify import classify
-from extractors.fields.registry import extract_fields
+from extractors.fields import FieldContext, extract_fields
 from validators import CaseFacts, check_case, dedupe, finding, resolve_facts, status_of
 from validators.reading import case_problem_findings, reading_findings
 
@@ -53,11 +53,12 @@ def attachment_sources(parent: SourceFile, read: ReadResult) -> list[SourceFile]
     ]
 
 
-def understand(source: SourceFile, read: ReadResult) -> DocumentResult:
+def understand(source: SourceFile, read: ReadResult, product_id: str | None = None) -> DocumentResult:
     """Kind and typed fields of one document, with how its text was obtained."""
     kind = classify(read, source.path) if read.pages else DocumentKind.other
+    context = FieldContext(source_path=Path(source.abs_path), product_id=product_id)
     try:
-        fields = extract_fields(kind, read)
+        fields = extract_fields(kind, read, context)
     except Exception as exc:  # noqa: BLE001 - a field extractor bug must not lose the document
         log.warning("field extraction failed on %s: %s", source.path, type(exc).__name__)
         fields = empty_fields(kind)

@@ -7,17 +7,20 @@ from collections.abc import Callable
 from casefile.codes import DocumentKind
 from casefile.fields import AnyFields, empty_fields
 from casefile.pages import ReadResult
+from extractors.fields.context import FieldContext
 from extractors.fields.kc import extract_kc
 from extractors.fields.notice import extract_notice
 
+Extractor = Callable[[ReadResult, FieldContext], AnyFields]
+
 # Kinds without an extractor yet give their empty record (every field null), which the
 # contract allows: a field not read is null, never a guess.
-_EXTRACTORS: dict[DocumentKind, Callable[[ReadResult], AnyFields]] = {
-    DocumentKind.kc_certificate: lambda read: extract_kc(read.pages),
-    DocumentKind.notice_email: lambda read: extract_notice(read.pages, read.headers),
+_EXTRACTORS: dict[DocumentKind, Extractor] = {
+    DocumentKind.kc_certificate: lambda read, _: extract_kc(read.pages),
+    DocumentKind.notice_email: lambda read, _: extract_notice(read.pages, read.headers),
 }
 
 
-def extract_fields(kind: DocumentKind, read: ReadResult) -> AnyFields:
+def extract_fields(kind: DocumentKind, read: ReadResult, context: FieldContext | None = None) -> AnyFields:
     extractor = _EXTRACTORS.get(kind)
-    return extractor(read) if extractor else empty_fields(kind)
+    return extractor(read, context or FieldContext()) if extractor else empty_fields(kind)
