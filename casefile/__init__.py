@@ -18,12 +18,12 @@ from casefile.codes import (
 )
 from casefile.config import CaseConfig
 from casefile.fields import FIELDS_BY_KIND, empty_fields
-from casefile.pages import Attachment, Page, ReadIssue, ReadResult, Table, Word
+from casefile.pages import Attachment, Page, PdfSignature, ReadIssue, ReadResult, Table, Word
 from casefile.result import DocumentResult, Exhibit, Finding, Package, Result
 
 __all__ = [
     "SEVERITY", "Attachment", "Case", "CaseConfig", "CaseProblem", "DocumentKind", "DocumentResult",
-    "Exhibit", "FIELDS_BY_KIND", "Finding", "FindingCode", "Package", "Page", "PageSource", "ReadIssue",
+    "Exhibit", "FIELDS_BY_KIND", "Finding", "FindingCode", "Package", "Page", "PageSource", "PdfSignature", "ReadIssue",
     "ReadResult", "ReasonCode", "Result", "Scheme", "Table", "Severity", "SignatureKind", "SourceFile", "Status",
     "TextSource", "Word", "empty_fields",
 ]

@@ -59,6 +59,19 @@ class Attachment(BaseModel):
     size: int
 
 
+class PdfSignature(BaseModel):
+    """A digital signature found in an uploaded PDF, and pyHanko's verdict on it."""
+
+    field_name: str
+    signer: str | None = None
+    signed_at: str | None = None
+    intact: bool = Field(description="The signed bytes are unchanged")
+    valid: bool = Field(description="Intact and the cryptography checks out")
+    trusted: bool = Field(False, description="The signer's certificate chains to a trusted root")
+    coverage: str = ""
+    summary: str = ""
+
+
 class ReadResult(BaseModel):
     """Everything reading one file produced."""
 
@@ -68,6 +81,7 @@ class ReadResult(BaseModel):
     attachments: list[Attachment] = Field(default_factory=list)
     headers: dict[str, str] = Field(default_factory=dict, description="Email headers, when an email")
     has_signature_field: bool = Field(False, description="A PDF with a signed signature field")
+    signatures: list[PdfSignature] = Field(default_factory=list, description="Verdicts on those signatures")
 
     @property
     def text(self) -> str:

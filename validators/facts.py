@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from casefile.codes import DocumentKind, ReasonCode
 from casefile.config import CaseConfig
 from casefile.fields import NoticeEmailFields
+from casefile.pages import PdfSignature
 from casefile.result import DocumentResult
 from validators.rules import load_rules
 
@@ -21,6 +22,8 @@ class CaseFacts(BaseModel):
     reason_code: ReasonCode | None = None
     notice_date: dt.date | None = None
     appeal_deadline: dt.date | None = None
+    #: Digital signatures of uploaded PDFs by document path, with pyHanko's verdicts.
+    signatures: dict[str, list[PdfSignature]] = Field(default_factory=dict)
 
     def of_kind(self, kind: DocumentKind) -> Iterator[DocumentResult]:
         return (d for d in self.documents if d.kind is kind)
