@@ -83,6 +83,7 @@ def judge(case: Case, documents: list[DocumentResult], reads: dict[str, ReadResu
           as_of: dt.date) -> tuple[CaseFacts, list[Finding]]:
     """Every finding of the case: reading problems first, then the reviewer's checks."""
     facts = resolve_facts(as_of, case.config, documents)
+    facts.signatures = {path: read.signatures for path, read in reads.items() if read.signatures}
     found = case_problem_findings(case.problems)
     for doc in documents:
         found += reading_findings(doc.path, reads[doc.path].issues)
