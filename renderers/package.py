@@ -21,6 +21,7 @@ from casefile.result import Package
 from renderers.exhibits import exhibit_pdf
 from renderers.facts import Facts, gather
 from renderers.letter import Letter, compose, letter_html
+from renderers.manifest import embed_manifest, manifest
 from renderers.signing import LoadedSigner, SigningConfig, load_signer, sign_pdf
 from renderers.stamps import StampSpec, stamp_pages
 from renderers.typeset import render_document
@@ -95,6 +96,7 @@ def assemble(chain: EvidenceChain) -> tuple[bytes, int, tuple[int, int, int, int
         stamp_pages(package, start, specs)
     _outline(package, facts)
     _describe(package, facts, letter)
+    embed_manifest(package, manifest(chain, facts))
     buf = io.BytesIO()
     # Deterministic /ID: the same case gives the same bytes up to the signature (DESIGN.md).
     package.save(buf, deterministic_id=True)

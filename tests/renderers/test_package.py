@@ -143,3 +143,14 @@ def test_transcript_page_names_its_original(built):
 
 def test_writes_atomically_leaving_no_temporaries(built):
     assert sorted(p.name for p in built["pdf"].parent.iterdir()) == ["appeal.pdf"]
+
+
+def test_manifest_attachment_ties_every_exhibit_to_its_hash(built):
+    import json
+
+    with pikepdf.open(built["pdf"]) as pdf:
+        data = json.loads(pdf.attachments["manifest.json"].get_file().read_bytes())
+    assert data["case_id"] and data["exhibits"]
+    for exhibit in data["exhibits"]:
+        assert len(exhibit["sha256"]) == 64 and exhibit["first_page"] >= 1 and exhibit["pages"] >= 1
+    assert {e["document"] for e in data["exhibits"]} <= {d["path"] for d in data["documents"]}
