@@ -11,7 +11,7 @@ import hashlib
 import io
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from asn1crypto import keys as asn1_keys
@@ -26,6 +26,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import signers
 from pyhanko.sign.fields import SigFieldSpec, SigSeedSubFilter, append_signature_field
+from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 
 ENV_P12 = "APPEAL_SIGNING_P12"
 ENV_PASSPHRASE = "APPEAL_SIGNING_PASSPHRASE"
+ENV_TSA = "APPEAL_TSA_URL"  # an RFC 3161 time-stamping service: signatures become PAdES B-T
 DEFAULT_DEMO_KEY_DIR = Path(".appeal-keys")
 DEMO_CN = "DEMO signer - not for submission"
 FIELD_NAME = "AppealSignature"
@@ -49,6 +51,7 @@ class SigningConfig:
     p12_path: Path | None = None
     passphrase: bytes | None = field(default=None, repr=False)
     demo_key_dir: Path = DEFAULT_DEMO_KEY_DIR
+    tsa_url: str | None = None
 
     @classmethod
     def resolve(cls, p12: str | Path | None = None, passphrase: str | bytes | None = None,
@@ -58,7 +61,8 @@ class SigningConfig:
         secret = passphrase if passphrase is not None else os.environ.get(ENV_PASSPHRASE)
         if isinstance(secret, str):
             secret = secret.encode("utf-8")
-        return cls(Path(p12) if p12 else None, secret, demo_key_dir or DEFAULT_DEMO_KEY_DIR)
+        return cls(Path(p12) if p12 else None, secret, demo_key_dir or DEFAULT_DEMO_KEY_DIR,
+                   os.environ.get(ENV_TSA) or None)
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class LoadedSigner:
     certificate: x509.Certificate = field(repr=False)
     source: Path
     is_demo: bool
+    #: Adds an RFC 3161 timestamp to the signature (PAdES B-T) when set.
+    timestamper: object | None = field(default=None, repr=False)
 
     @property
     def subject(self) -> str:
@@ -104,13 +110,17 @@ def load_signer(config: SigningConfig | None = None, organization: str | None = 
     """The configured PKCS#12, else the demo key for `organization` (made on first use)."""
     config = config or SigningConfig.resolve()
     if config.p12_path is None:
-        return demo_signer(config.demo_key_dir, organization)
-    try:
-        data = config.p12_path.read_bytes()
-    except OSError as exc:
-        raise SigningError(f"cannot read signing key {config.p12_path}: {exc.strerror}; "
-                           f"check --signing-p12 or ${ENV_P12}") from None
-    return _signer_from_p12(data, config.passphrase, config.p12_path, is_demo=False)
+        loaded = demo_signer(config.demo_key_dir, organization)
+    else:
+        try:
+            data = config.p12_path.read_bytes()
+        except OSError as exc:
+            raise SigningError(f"cannot read signing key {config.p12_path}: {exc.strerror}; "
+                               f"check --signing-p12 or ${ENV_P12}") from None
+        loaded = _signer_from_p12(data, config.passphrase, config.p12_path, is_demo=False)
+    if config.tsa_url:
+        loaded = replace(loaded, timestamper=HTTPTimeStamper(config.tsa_url, timeout=30))
+    return loaded
 
 
 def _demo_certificate(key: rsa.RSAPrivateKey, organization: str) -> x509.Certificate:
@@ -161,7 +171,8 @@ def sign_pdf(data: bytes, signer: LoadedSigner, page_index: int, box: tuple[int,
     )
     out = io.BytesIO()
     try:
-        signers.PdfSigner(meta, signer=signer.signer, stamp_style=style).sign_pdf(writer, output=out)
+        signers.PdfSigner(meta, signer=signer.signer, stamp_style=style,
+                          timestamper=signer.timestamper).sign_pdf(writer, output=out)
     except Exception as exc:  # pyHanko raises several types; the caller needs one
         raise SigningError(f"signing failed with key {signer.source}: {type(exc).__name__}: {exc}") from exc
     return out.getvalue()

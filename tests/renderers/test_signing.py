@@ -84,3 +84,47 @@ def test_missing_or_garbage_p12_raises_signing_error(tmp_path):
     junk.write_bytes(b"not a pkcs12 file")
     with pytest.raises(SigningError, match="not a PKCS#12"):
         load_signer(SigningConfig(p12_path=junk, passphrase=b"x"))
+
+
+def make_tsa() -> object:
+    """A local RFC 3161 time-stamping authority (pyHanko's own test TSA), no network."""
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "test TSA")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
+            .not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+            .sign(key, hashes.SHA256()))
+    der = serialization.Encoding.DER
+    return DummyTimeStamper(
+        tsa_cert=asn1_x509.Certificate.load(cert.public_bytes(der)),
+        tsa_key=asn1_keys.PrivateKeyInfo.load(
+            key.private_bytes(der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())))
+
+
+@pytest.mark.slow
+def test_a_configured_time_stamping_authority_makes_it_pades_b_t(tmp_path, p12):
+    from dataclasses import replace
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    path, _ = p12
+    signer = load_signer(SigningConfig(p12_path=path, passphrase=PASSPHRASE.encode()))
+    package = build_package(make_chain(tmp_path / "case"), tmp_path / "out", replace(signer, timestamper=make_tsa()))
+    with open(tmp_path / "out" / package.path, "rb") as fh:
+        [embedded] = PdfFileReader(fh).embedded_signatures
+        attrs = embedded.signer_info["unsigned_attrs"].native or []
+        # The signature carries an RFC 3161 token over its value (CAdES signature-time-stamp).
+        assert any(a["type"] == "signature_time_stamp_token" for a in attrs)
+
+
+def test_tsa_url_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("APPEAL_TSA_URL", "http://127.0.0.1:9/tsa")
+    assert SigningConfig.resolve().tsa_url == "http://127.0.0.1:9/tsa"
+    monkeypatch.delenv("APPEAL_TSA_URL")
+    assert SigningConfig.resolve().tsa_url is None
