@@ -10,6 +10,9 @@ import pikepdf
 from PIL import Image, ImageOps, ImageSequence
 
 from casefile.evidence import EvidenceItem
+from casefile.pages import Page
+from renderers.stamps import upright_size
+from renderers.textlayer import Placement, add_text_layers, needs_layer
 from renderers.typeset import render_pdf, render_html
 
 A4 = (595.276, 841.89)  # points
@@ -22,24 +25,41 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"}
 
 
 def exhibit_pdf(item: EvidenceItem) -> pikepdf.Pdf:
-    """The exhibit's pages, unstamped."""
+    """The exhibit's pages, unstamped; scanned pages carry our OCR as invisible text."""
     path = Path(item.abs_path)
     suffix = path.suffix.lower()
     if item.media_type == "application/pdf" or suffix == ".pdf":
-        return pikepdf.open(path)
+        pdf = pikepdf.open(path)
+        _layer_scanned_pdf_pages(pdf, item.pages)
+        return pdf
     if item.media_type in IMAGE_TYPES or suffix in IMAGE_SUFFIXES:
-        return image_pdf(path)
+        return image_pdf(path, item.pages)
     return transcript_pdf(item)
 
 
-def image_pdf(path: Path) -> pikepdf.Pdf:
+def image_pdf(path: Path, read_pages: list[Page] = ()) -> pikepdf.Pdf:
     """One A4 page per image frame (multi-page TIFFs included), fitted inside the margins."""
     pdf = pikepdf.new()
+    layers = []
     with Image.open(path) as img:
         lossy = (img.format or "").upper() == "JPEG"
-        for frame in ImageSequence.Iterator(img):
-            _add_image_page(pdf, ImageOps.exif_transpose(frame.copy()), lossy)
+        for i, frame in enumerate(ImageSequence.Iterator(img)):
+            placement = _add_image_page(pdf, ImageOps.exif_transpose(frame.copy()), lossy)
+            read = read_pages[i] if i < len(read_pages) else None
+            if needs_layer(read):
+                layers.append((len(pdf.pages) - 1, read, placement))
+    add_text_layers(pdf, layers)
     return pdf
+
+
+def _layer_scanned_pdf_pages(pdf: pikepdf.Pdf, read_pages: list[Page]) -> None:
+    """A scanned PDF page (read by OCR) gets its text over the whole visible page."""
+    layers = []
+    for i, read in enumerate(read_pages[: len(pdf.pages)]):
+        if needs_layer(read):
+            w, h = upright_size(pdf.pages[i])
+            layers.append((i, read, Placement(0, 0, w, h)))
+    add_text_layers(pdf, layers)
 
 
 def _fit(width_px: int, height_px: int) -> tuple[float, float]:
@@ -58,7 +78,7 @@ def _flatten(img: Image.Image) -> Image.Image:
     return img.convert("RGB") if img.mode != "RGB" else img
 
 
-def _add_image_page(pdf: pikepdf.Pdf, img: Image.Image, lossy: bool) -> None:
+def _add_image_page(pdf: pikepdf.Pdf, img: Image.Image, lossy: bool) -> Placement:
     img = _flatten(img)
     w_pt, h_pt = _fit(*img.size)
     max_px = (round(w_pt / 72 * TARGET_DPI), round(h_pt / 72 * TARGET_DPI))
@@ -79,6 +99,7 @@ def _add_image_page(pdf: pikepdf.Pdf, img: Image.Image, lossy: bool) -> None:
     page = pdf.add_blank_page(page_size=A4)
     name = page.add_resource(image, pikepdf.Name.XObject, prefix="Im")
     page.contents_add(pikepdf.Stream(pdf, f"q {w_pt:.3f} 0 0 {h_pt:.3f} {x:.3f} {y:.3f} cm {name} Do Q".encode()))
+    return Placement(x, A4[1] - y - h_pt, w_pt, h_pt)
 
 
 def transcript_pdf(item: EvidenceItem) -> pikepdf.Pdf:

@@ -30,7 +30,7 @@ def _visual_box(page: pikepdf.Page) -> tuple[float, float, float, float, int]:
     return x0, y0, x1, y1, rotate
 
 
-def _upright_size(page: pikepdf.Page) -> tuple[float, float]:
+def upright_size(page: pikepdf.Page) -> tuple[float, float]:
     x0, y0, x1, y1, rotate = _visual_box(page)
     w, h = x1 - x0, y1 - y0
     return (h, w) if rotate in (90, 270) else (w, h)
@@ -47,7 +47,7 @@ def _matrix(page: pikepdf.Page) -> tuple[float, ...]:
     }.get(rotate, (1, 0, 0, 1, x0, y0))
 
 
-def _sizes_css(sizes: list[tuple[float, float]]) -> str:
+def sizes_css(sizes: list[tuple[float, float]]) -> str:
     """Named pages, one per distinct size; generated here because the size is data, not style."""
     return "\n".join(
         f"@page s{i} {{ size: {w:.2f}pt {h:.2f}pt; margin: 0; }}\n"
@@ -61,12 +61,12 @@ def render_stamps(pages: list[pikepdf.Page], specs: list[StampSpec]) -> pikepdf.
     sizes: list[tuple[float, float]] = []
     classes = []
     for page in pages:
-        size = tuple(round(v, 2) for v in _upright_size(page))
+        size = tuple(round(v, 2) for v in upright_size(page))
         if size not in sizes:
             sizes.append(size)
         classes.append(f"s{sizes.index(size)}")
     html = render_html("stamps.html.j2", stamps=list(zip(specs, classes)))
-    return pikepdf.open(io.BytesIO(render_pdf(html, extra_css=_sizes_css(sizes))))
+    return pikepdf.open(io.BytesIO(render_pdf(html, extra_css=sizes_css(sizes))))
 
 
 def apply_stamp(pdf: pikepdf.Pdf, page: pikepdf.Page, stamp: pikepdf.Page) -> None:

@@ -55,3 +55,48 @@ def test_stamps_follow_each_page_size_and_rotation(tmp_path):
         # On the A3 page the page count sits near its own bottom-right corner, not A4's.
         count = [c for c in second.chars if c["text"] == "붙"][0]
         assert count["x0"] > float(second.width) - 200 and count["top"] > float(second.height) - 60
+
+
+def test_a_scanned_image_exhibit_is_searchable_but_looks_the_same(tmp_path):
+    import io
+
+    import pdfplumber
+    import pypdfium2
+    from PIL import Image, ImageDraw, ImageFont
+
+    from casefile.pages import Page, Word
+    from renderers.exhibits import image_pdf
+
+    img = Image.new("RGB", (1240, 1754), "white")
+    font = ImageFont.truetype("/usr/share/fonts/truetype/nanum/NanumGothic.ttf", 40)
+    ImageDraw.Draw(img).text((100, 200), "인증번호 HU071695-21012A", font=font, fill="black")
+    path = tmp_path / "scan.png"
+    img.save(path)
+    read = Page(number=1, source="ocr", text="인증번호 HU071695-21012A", width=1240, height=1754,
+                words=[Word(text="인증번호", left=100, top=205, width=170, height=40, confidence=0.95),
+                       Word(text="HU071695-21012A", left=290, top=205, width=380, height=40, confidence=0.9)])
+
+    def rendered(pdf) -> tuple[str, bytes]:
+        buf = io.BytesIO()
+        pdf.save(buf)
+        with pdfplumber.open(io.BytesIO(buf.getvalue())) as doc:
+            text = doc.pages[0].extract_text() or ""
+        bitmap = pypdfium2.PdfDocument(buf.getvalue())[0].render(scale=1).to_pil().convert("L")
+        return text, bitmap.tobytes()
+
+    plain_text, plain_pixels = rendered(image_pdf(path))
+    layered_text, layered_pixels = rendered(image_pdf(path, [read]))
+    assert plain_text == ""
+    assert "HU071695-21012A" in layered_text and "인증번호" in layered_text
+    assert layered_pixels == plain_pixels  # invisible
+
+
+def test_a_turned_page_gets_its_lines_not_misplaced_words():
+    from casefile.pages import Page, Word
+    from renderers.textlayer import Placement, placed_words
+
+    read = Page(number=1, source="ocr", rotation=90, text="첫 줄\n둘째 줄", width=100, height=200,
+                words=[Word(text="첫", left=1, top=1, width=5, height=5)])
+    placed = placed_words(read, Placement(10, 20, 300, 400))
+    assert [w.text for w in placed] == ["첫 줄", "둘째 줄"]
+    assert placed[0].y == 20 and placed[1].y > placed[0].y
