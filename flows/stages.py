@@ -19,6 +19,8 @@ from casefile.pages import ReadIssue, ReadResult
 from casefile.result import DocumentResult, Finding, Result
 from casefile.text import nfc_path
 from extractors.read import ocr_confidence, read_file
+from flows import isolation
+from flows.isolation import Bounds
 from extractors.classify import classify
 from extractors.fields import FieldContext, extract_fields
 from validators import CaseFacts, check_case, dedupe, finding, resolve_facts, status_of
@@ -30,16 +32,29 @@ log = logging.getLogger(__name__)
 MAX_NESTING = 4
 
 
-def read_source(source: SourceFile, workdir: Path) -> ReadResult:
-    """Read one file; an unexpected failure of a reader costs that file a finding, not the case."""
+def read_source(source: SourceFile, workdir: Path, bounds: Bounds | None = None) -> ReadResult:
+    """Read one file, in a bounded child process; whatever goes wrong costs that file a finding.
+
+    Only a missing engine (Tesseract) propagates: without it no case can be judged.
+    """
+    path, work = Path(source.abs_path), Path(workdir)
     try:
-        return read_file(Path(source.abs_path), Path(workdir))
+        if isolation.enabled():
+            return isolation.run_isolated(read_file, path, work, bounds=bounds or Bounds())
+        return read_file(path, work)
     except MissingDependencyError:
         raise
+    except isolation.IsolatedTimeout as exc:
+        return _unreadable(source, FindingCode.unreadable_document, f"reading took too long ({exc})")
+    except isolation.IsolatedMemoryError as exc:
+        return _unreadable(source, FindingCode.unreadable_document, f"reading needed too much memory ({exc})")
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-        log.warning("reader failed on %s: %s", source.path, type(exc).__name__)
-        return ReadResult(issues=[ReadIssue(code=FindingCode.unreadable_document,
-                                            detail=f"reader error: {type(exc).__name__}")])
+        return _unreadable(source, FindingCode.unreadable_document, f"reader error: {type(exc).__name__}")
+
+
+def _unreadable(source: SourceFile, code: FindingCode, detail: str) -> ReadResult:
+    log.warning("could not read %s: %s", source.path, detail.splitlines()[0])
+    return ReadResult(issues=[ReadIssue(code=code, detail=detail.splitlines()[0])])
 
 
 def attachment_sources(parent: SourceFile, read: ReadResult) -> list[SourceFile]:
