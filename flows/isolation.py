@@ -14,15 +14,13 @@ import os
 import resource
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
 from casefile.errors import MissingDependencyError
 
 PRELOAD = ["extractors.read"]
-DEFAULT_TIMEOUT_S = float(os.environ.get("APPEAL_READ_TIMEOUT", "300"))
-DEFAULT_MEMORY_MB = int(os.environ.get("APPEAL_READ_MEMORY_MB", "3072"))
 
 _context: multiprocessing.context.BaseContext | None = None
 
@@ -41,8 +39,10 @@ class IsolatedCrash(Exception):
 
 @dataclass(frozen=True)
 class Bounds:
-    timeout_s: float = DEFAULT_TIMEOUT_S
-    memory_mb: int = DEFAULT_MEMORY_MB
+    """Per-document bounds; operators tune them with APPEAL_READ_TIMEOUT (s) and APPEAL_READ_MEMORY_MB."""
+
+    timeout_s: float = field(default_factory=lambda: float(os.environ.get("APPEAL_READ_TIMEOUT", "300")))
+    memory_mb: int = field(default_factory=lambda: int(os.environ.get("APPEAL_READ_MEMORY_MB", "3072")))
 
 
 def enabled() -> bool:
@@ -73,11 +73,12 @@ def _child(conn: Connection, memory_mb: int, fn: Callable[..., Any], args: tuple
         conn.close()
 
 
-def run_isolated(fn: Callable[..., Any], *args: Any, bounds: Bounds = Bounds()) -> Any:
+def run_isolated(fn: Callable[..., Any], *args: Any, bounds: Bounds | None = None) -> Any:
     """`fn(*args)` in a child process; raises one of the Isolated* errors when it cannot finish.
 
     `fn` must be importable (a module-level function) and its arguments and result picklable.
     """
+    bounds = bounds or Bounds()
     ctx = _ctx()
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(send, bounds.memory_mb, fn, args), daemon=True)

@@ -1,0 +1,118 @@
+"""Every item of the hostile corpus: result.json written with a clear finding, no exception, nothing
+created outside the output, inputs unchanged, and each document bounded in time and memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from casefile.schema import SCHEMA_PATH
+from tests.hostile.corpus import CASE_BUILDERS
+
+pytestmark = [pytest.mark.slow, pytest.mark.flow]
+
+AS_OF = dt.date(2026, 11, 28)
+# Files of the documents case that are harmless and may read without a finding.
+MAY_READ_CLEANLY = {"javascript.pdf", "case.toml"}
+
+
+@pytest.fixture(scope="module")
+def harness(tmp_path_factory):
+    from prefect.testing.utilities import prefect_test_harness
+
+    home = tmp_path_factory.mktemp("hostile-home")
+    saved = {k: os.environ.get(k) for k in ("APPEAL_HOME", "APPEAL_READ_TIMEOUT", "APPEAL_READ_MEMORY_MB")}
+    os.environ.update(APPEAL_HOME=str(home), APPEAL_READ_TIMEOUT="120", APPEAL_READ_MEMORY_MB="2048")
+    with prefect_test_harness(server_startup_timeout=120):
+        yield home
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+def snapshot(root: Path, skip: tuple[Path, ...]) -> dict[str, str]:
+    """Every file under root (links not followed) with its hash, except under `skip`."""
+    found = {}
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        if any(Path(dirpath).is_relative_to(s) for s in skip):
+            continue
+        for name in filenames:
+            path = Path(dirpath, name)
+            found[str(path)] = "link" if path.is_symlink() else hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(CASE_BUILDERS))
+def test_hostile_case_costs_findings_not_the_run(harness, tmp_path, name):
+    from flows.process_case import ProcessRequest, process_case
+
+    sandbox = tmp_path / "sandbox"
+    sandbox.mkdir()
+    case = CASE_BUILDERS[name](sandbox)
+    out = tmp_path / "out"
+    before = snapshot(tmp_path, skip=(out,))
+    tmp_before = set(os.listdir("/tmp"))
+
+    result = process_case(ProcessRequest(case=str(case), out=str(out), as_of=AS_OF))
+
+    data = json.loads((out / "result.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert data == json.loads(result.to_json())
+    assert result.status.value in {"failed", "needs_fixes"}, data["findings"]
+    assert result.findings and all(f.message_ko and f.message_zh for f in result.findings)
+    assert snapshot(tmp_path, skip=(out,)) == before, "inputs changed or files were written outside the output"
+    assert not (sandbox.parent.parent / "escaped.txt").exists() and not Path("/tmp/absolute-escape.txt").exists()
+    leftovers = {n for n in set(os.listdir("/tmp")) - tmp_before if n.startswith("appeal-")}
+    assert not leftovers, f"temporary folders left behind: {leftovers}"
+    expectations = EXPECT.get(name)
+    if expectations:
+        expectations(result)
+
+
+def _documents(result) -> None:
+    flagged = {d for f in result.findings for d in f.documents}
+    names = {d.path for d in result.documents} | flagged
+    # The broken e-mail itself still reads (its headers); its truncated attachment must be flagged.
+    for name in ["empty.pdf", "empty.png", "empty.docx", "empty.eml", "empty.txt", "truncated.pdf",
+                 "truncated.png", "truncated.jpg", "truncated.docx", "random.pdf", "program.hwp",
+                 "encrypted.pdf", "nested.pdf", "bomb.png", "malformed.eml#a.pdf", "wide.png", "nul.txt"]:
+        assert name in flagged, f"{name} got no finding ({sorted(names)})"
+    codes = {(f.code.value, d) for f in result.findings for d in f.documents}
+    assert ("encrypted_pdf", "encrypted.pdf") in codes
+    assert ("unsupported_format", "bomb.png") in codes or ("unreadable_document", "bomb.png") in codes
+
+
+def _failed_with(text: str):
+    def check(result) -> None:
+        assert result.status.value == "failed"
+        assert any(text in f.message_ko for f in result.findings), [f.message_ko for f in result.findings]
+    return check
+
+
+def _refused(*paths: str):
+    def check(result) -> None:
+        flagged = {d for f in result.findings for d in f.documents}
+        for path in paths:
+            assert path in flagged, (path, flagged)
+    return check
+
+
+EXPECT = {
+    "documents": _documents,
+    "many-pages": _refused("thousands.pdf"),
+    "zip-bomb": _refused("case/zeros.txt"),
+    "traversal-zip": _refused("../../escaped.txt", "/tmp/absolute-escape.txt", "link-to-passwd"),
+    "symlinks": _refused("cert.txt", "etc"),
+    "toml-wrong-type": _failed_with("appeal.notice_date"),
+    "toml-unknown-key": _failed_with("seller.nickname"),
+    "toml-seal-outside": _failed_with("seller.seal_image"),
+    "toml-not-utf8": _failed_with("UTF-8"),
+}
