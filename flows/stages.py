@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from email.utils import parseaddr
 from pathlib import Path
 
 from casefile.case import Case, SourceFile
@@ -23,6 +24,7 @@ from flows import isolation
 from flows.isolation import Bounds
 from extractors.classify import classify
 from extractors.fields import FieldContext, extract_fields
+from extractors.fields.screenshot import seller_account
 from validators import CaseFacts, check_case, dedupe, finding, resolve_facts, status_of
 from validators.reading import case_problem_findings, reading_findings
 
@@ -99,11 +101,27 @@ def judge(case: Case, documents: list[DocumentResult], reads: dict[str, ReadResu
     """Every finding of the case: reading problems first, then the reviewer's checks."""
     facts = resolve_facts(as_of, case.config, documents)
     facts.signatures = {path: read.signatures for path, read in reads.items() if read.signatures}
+    facts.seller_fallback = seller_fallback(documents, reads)
     found = case_problem_findings(case.problems)
     for doc in documents:
         found += reading_findings(doc.path, reads[doc.path].issues)
     found += check_case(facts)
     return facts, dedupe(found)
+
+
+def seller_fallback(documents: list[DocumentResult], reads: dict[str, ReadResult]) -> list[str]:
+    """Who the seller is when case.toml does not say: the Wing account, else the notice's addressee."""
+    for doc in documents:
+        if doc.kind is DocumentKind.seller_center_screenshot:
+            account = seller_account(reads[doc.path])
+            if account:
+                return [account]
+    for doc in documents:
+        if doc.kind is DocumentKind.notice_email:
+            name, _ = parseaddr(reads[doc.path].headers.get("To", ""))
+            if name.strip():
+                return [name.strip()]
+    return []
 
 
 def evidence_chain(case: Case, facts: CaseFacts, findings: list[Finding], documents: list[DocumentResult],

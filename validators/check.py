@@ -13,6 +13,8 @@ from validators.evidence import check_required_evidence
 from validators.facts import CaseFacts
 from validators.findings import dedupe
 from validators.identity import check_business_number
+from validators.identity_checks import check_brand, check_product_ids, check_products, check_seller
+from validators.ingredients import check_prohibited_ingredients, check_restricted_ingredients
 from validators.timeline import check_deadline, check_holidays, check_resubmission
 
 Check = Callable[[CaseFacts], list[Finding]]
@@ -22,7 +24,13 @@ CHECKS: tuple[Check, ...] = (
     check_certificate_numbers,
     check_certificate_expiry,
     check_model,
+    check_seller,
+    check_brand,
+    check_products,
+    check_product_ids,
     check_business_number,
+    check_prohibited_ingredients,
+    check_restricted_ingredients,
     check_deadline,
     check_resubmission,
     check_holidays,

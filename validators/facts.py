@@ -22,6 +22,9 @@ class CaseFacts(BaseModel):
     reason_code: ReasonCode | None = None
     notice_date: dt.date | None = None
     appeal_deadline: dt.date | None = None
+    #: The seller as the documents show it, when case.toml names nobody: the account on the Wing
+    #: screenshot, else the notice e-mail's addressee (CONTRACT.md), in that order.
+    seller_fallback: list[str] = Field(default_factory=list)
     #: Digital signatures of uploaded PDFs by document path, with pyHanko's verdicts.
     signatures: dict[str, list[PdfSignature]] = Field(default_factory=dict)
 

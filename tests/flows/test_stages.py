@@ -30,3 +30,14 @@ def test_a_reader_crash_costs_the_file_a_finding(tmp_path):
     read = stages.read_source(source, tmp_path)
     assert read.pages == [] and read.issues and read.issues[0].code.value in {"unsupported_format",
                                                                              "unreadable_document"}
+
+
+def test_the_seller_falls_back_to_the_notice_addressee_when_case_toml_names_nobody():
+    from casefile.fields import NoticeEmailFields
+    from casefile.result import DocumentResult
+
+    notice = DocumentResult(path="n.eml", sha256="d" * 64, kind="notice_email", pages=1, text_source="email",
+                            ocr_confidence=None, fields=NoticeEmailFields())
+    reads = {"n.eml": ReadResult(headers={"To": "주식회사 한빛무역 <ops@example.com>"})}
+    assert stages.seller_fallback([notice], reads) == ["주식회사 한빛무역"]
+    assert stages.seller_fallback([notice], {"n.eml": ReadResult(headers={"To": "ops@example.com"})}) == []
