@@ -122,7 +122,7 @@ def _docx_text(data: bytes) -> list:
 
 def assert_same_content(name: str, committed: bytes, fresh: bytes) -> None:
     suffix = Path(name).suffix.lower()
-    if suffix == ".pdf":
+    if suffix == ".pdf" and committed.startswith(b"%PDF") and b"/Encrypt" not in committed:
         assert _pdf_text(committed) == _pdf_text(fresh), name
     elif suffix == ".docx":
         assert _docx_text(committed) == _docx_text(fresh), name
@@ -190,7 +190,7 @@ def test_business_number_check_digit(case_id):
 
 def test_samples_stay_small():
     total = sum(p.stat().st_size for p in SAMPLES.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    assert total < 5_000_000
+    assert total < 15_000_000  # the brief allows ~15 MB for the whole samples folder
     for case_id in IDS:
         for name, data in case_files(SAMPLES / "cases", case_id).items():
             if Path(name).suffix.lower() in IMAGES:
