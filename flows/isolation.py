@@ -20,7 +20,7 @@ from typing import Any
 
 from casefile.errors import MissingDependencyError
 
-PRELOAD = ["extractors.read"]
+PRELOAD = ["extractors.read", "flows.stages"]
 
 _context: multiprocessing.context.BaseContext | None = None
 

@@ -19,7 +19,9 @@ from casefile.loading import documents_of
 from casefile.pages import ReadIssue, ReadResult
 from casefile.result import DocumentResult, Finding, Result
 from casefile.text import nfc_path
+from extractors import filetype
 from extractors.read import ocr_confidence, read_file
+from extractors.signatures import pdf_signatures
 from flows import isolation
 from flows.isolation import Bounds
 from extractors.classify import classify
@@ -34,6 +36,14 @@ log = logging.getLogger(__name__)
 MAX_NESTING = 4
 
 
+def read_and_verify(path: Path, workdir: Path) -> ReadResult:
+    """Read one file; a PDF with a signed field also gets pyHanko's verdict on each signature."""
+    read = read_file(path, workdir)
+    if read.media_type == filetype.PDF and read.has_signature_field:
+        read.signatures = pdf_signatures(path)
+    return read
+
+
 def read_source(source: SourceFile, workdir: Path, bounds: Bounds | None = None) -> ReadResult:
     """Read one file, in a bounded child process; whatever goes wrong costs that file a finding.
 
@@ -42,8 +52,8 @@ def read_source(source: SourceFile, workdir: Path, bounds: Bounds | None = None)
     path, work = Path(source.abs_path), Path(workdir)
     try:
         if isolation.enabled():
-            return isolation.run_isolated(read_file, path, work, bounds=bounds or Bounds())
-        return read_file(path, work)
+            return isolation.run_isolated(read_and_verify, path, work, bounds=bounds or Bounds())
+        return read_and_verify(path, work)
     except MissingDependencyError:
         raise
     except isolation.IsolatedTimeout as exc:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from casefile.codes import Severity, Status
 from casefile.result import Finding
+from validators.authorization import check_authorization_dates, check_signatures
 from validators.certificates import check_certificate_expiry, check_certificate_numbers
 from validators.consistency import check_model
 from validators.documents import check_duplicates
@@ -23,6 +24,8 @@ CHECKS: tuple[Check, ...] = (
     check_required_evidence,
     check_certificate_numbers,
     check_certificate_expiry,
+    check_authorization_dates,
+    check_signatures,
     check_model,
     check_seller,
     check_brand,
