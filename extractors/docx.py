@@ -1,4 +1,8 @@
-"""Word documents: paragraphs and tables in body order, headers and footers, text boxes; one page."""
+"""Word documents: paragraphs and tables in body order, headers and footers, text boxes; one page.
+
+Tables are read twice over: as ` | `-joined text lines in their place (the fields are found in the
+text) and as `Table`s of rows and cells on the page (for readers that want the grid).
+"""
 
 from __future__ import annotations
 
@@ -14,30 +18,44 @@ from lxml.etree import LxmlError
 
 from casefile.codes import FindingCode, PageSource
 from casefile.pages import Page, ReadIssue, ReadResult
+from casefile.pages import Table as PageTable
 from extractors.plain import tidy_text
+from extractors.tables import docx_table
 
 CELL_SEPARATOR = " | "
+MAX_NESTED_TABLES = 4  # form layouts nest two or three deep; a hostile file could nest thousands
 
 
 def read_docx(path: Path, workdir: Path | None = None) -> ReadResult:
     """Headers, then the body (tables one line per row), then text boxes, then footers."""
+    tables: list[PageTable] = []
     try:
         document = docx.Document(str(path))
-        lines = [*_headers_and_footers(document, "header"), *_blocks(document.iter_inner_content()),
-                 *_text_boxes(document), *_headers_and_footers(document, "footer")]
+        lines = [*_headers_and_footers(document, "header", tables),
+                 *_blocks(document.iter_inner_content(), tables),
+                 *_text_boxes(document), *_headers_and_footers(document, "footer", tables)]
     except (OpcError, zipfile.BadZipFile, KeyError, ValueError, LxmlError, OSError) as exc:
         return ReadResult(issues=[ReadIssue(code=FindingCode.unsupported_format,
                                             detail=f"DOCX cannot be opened: {type(exc).__name__}: {exc}")])
-    page = Page(number=1, source=PageSource.docx, text=tidy_text("\n".join(lines)), strategy="docx:python-docx")
+    page = Page(number=1, source=PageSource.docx, text=tidy_text("\n".join(lines)), tables=tables,
+                strategy="docx:python-docx")
     return ReadResult(pages=[page])
 
 
-def _blocks(blocks: Iterable[Paragraph | Table]) -> Iterator[str]:
+def _blocks(blocks: Iterable[Paragraph | Table], tables: list[PageTable], depth: int = 0) -> Iterator[str]:
+    """Text lines of the blocks; their tables, nested ones after their parent, go to `tables`."""
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block.text
         elif isinstance(block, Table):
             yield from _table_rows(block)
+            found = docx_table(block)
+            if found is not None:
+                tables.append(found)
+            if depth < MAX_NESTED_TABLES:
+                # A table inside a cell: `cell.text` leaves it out, so it is read in its own right.
+                nested = [Table(tbl, block._parent) for tbl in block._tbl.xpath("./w:tr/w:tc/w:tbl")]
+                yield from _blocks(nested, tables, depth + 1)
 
 
 def _table_rows(table: Table) -> Iterator[str]:
@@ -51,7 +69,7 @@ def _table_rows(table: Table) -> Iterator[str]:
         yield CELL_SEPARATOR.join(cells)
 
 
-def _headers_and_footers(document: docx.document.Document, kind: str) -> Iterator[str]:
+def _headers_and_footers(document: docx.document.Document, kind: str, tables: list[PageTable]) -> Iterator[str]:
     """Each distinct header (or footer) once; sections usually repeat the same one."""
     seen: set[str] = set()
     for section in document.sections:
@@ -59,9 +77,11 @@ def _headers_and_footers(document: docx.document.Document, kind: str) -> Iterato
                      getattr(section, f"even_page_{kind}")):
             if part.is_linked_to_previous:
                 continue
-            text = "\n".join(_blocks(part.iter_inner_content())).strip()
+            found: list[PageTable] = []
+            text = "\n".join(_blocks(part.iter_inner_content(), found)).strip()
             if text and text not in seen:
                 seen.add(text)
+                tables.extend(found)
                 yield text
 
 

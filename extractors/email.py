@@ -8,13 +8,17 @@ its own, it yields its own text and attachments.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import email
 import hashlib
 import mimetypes
+import quopri
 import re
 import unicodedata
 from email import policy
 from email.header import decode_header
+from email.parser import BytesHeaderParser
 from email.message import EmailMessage, Message
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,6 +31,7 @@ from extractors.plain import decode_bytes, tidy_text
 HEADERS = ("From", "To", "Subject", "Date")
 MAX_ATTACHMENTS = 100
 _ENCODED_WORD = re.compile(r"=\?[^?]+\?[bBqQ]\?[^?]*\?=")
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
 def read_email(path: Path, workdir: Path) -> ReadResult:
@@ -91,10 +96,17 @@ def _body_part(message: EmailMessage) -> EmailMessage | None:
 
 def _part_text(part: EmailMessage) -> str:
     data = part.get_payload(decode=True) or b""
-    text, _ = decode_bytes(data, part.get_content_charset())
-    if part.get_content_subtype() == "html":
-        text = html_to_text(text)
-    return text
+    html = part.get_content_subtype() == "html"
+    charset = part.get_content_charset() or (_meta_charset(data) if html else None)
+    text, _ = decode_bytes(data, charset)
+    return html_to_text(text) if html else text
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The charset an HTML body declares in a `<meta>` tag. Needed when the MIME header names none:
+    GB2312 bytes also decode as CP949 (the same double-byte layout), into Korean-looking garbage."""
+    found = _META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii") if found else None
 
 
 def _attachment_parts(message: EmailMessage, body: EmailMessage | None) -> list[EmailMessage]:
@@ -122,19 +134,37 @@ def _save(part: EmailMessage, index: int, workdir: Path) -> Attachment | None:
     target = workdir / digest
     if not target.exists():  # named by content: the same file twice is written once
         write_bytes(target, data)
-    return Attachment(name=_file_name(part, index), data_path=str(target.resolve()), sha256=digest, size=len(data))
+    return Attachment(name=_file_name(part, index, data), data_path=str(target.resolve()), sha256=digest,
+                      size=len(data))
 
 
 def _part_bytes(part: EmailMessage) -> bytes | None:
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()
         inner = inner[0] if isinstance(inner, list) else inner
-        return inner.as_bytes(policy=policy.default.clone(linesep="\r\n")) if inner is not None else None
+        if inner is None:
+            return None
+        return _undo_transfer_encoding(part, inner.as_bytes(policy=policy.default.clone(linesep="\r\n")))
     return part.get_payload(decode=True)
 
 
-def _file_name(part: EmailMessage, index: int) -> str:
-    """The attachment's own name (RFC 2231 / 2047 decoded, NFC, no folders), else a made-up one."""
+def _undo_transfer_encoding(part: EmailMessage, data: bytes) -> bytes:
+    """RFC 2046 forbids encoding an attached message, but some webmails base64 it anyway; the
+    parser then takes the base64 text for a message without headers."""
+    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    try:
+        if encoding == "base64":
+            return base64.b64decode(data)  # not validating: line breaks are skipped
+        if encoding == "quoted-printable":
+            return quopri.decodestring(data)
+    except (binascii.Error, ValueError):
+        pass  # not encoded after all: keep the bytes as they came
+    return data
+
+
+def _file_name(part: EmailMessage, index: int, data: bytes) -> str:
+    """The attachment's own name (RFC 2231 / 2047 decoded, NFC, no folders), else a made-up one:
+    an attached email is named after its subject."""
     name = part.get_filename() or ""
     if _has_surrogates(name):  # raw 8-bit name without a declared charset
         name = decode_bytes(name.encode("utf-8", errors="surrogateescape"))[0]
@@ -145,9 +175,10 @@ def _file_name(part: EmailMessage, index: int) -> str:
     if name:
         return name
     if part.get_content_type() == "message/rfc822":
-        inner = part.get_payload()
-        inner = inner[0] if isinstance(inner, list) else inner
-        subject = str(inner.get("Subject", "")) if inner is not None else ""
+        try:  # from the bytes written out: the parsed part is wrong when the message was encoded
+            subject = str(BytesHeaderParser(policy=policy.default).parsebytes(data).get("Subject", ""))
+        except (ValueError, TypeError, IndexError):
+            subject = ""
         stem = re.sub(r'[\\/:*?"<>|]', "_", " ".join(subject.split()))[:80]
         return f"{stem or f'message-{index}'}.eml"
     extension = mimetypes.guess_extension(part.get_content_type()) or ".bin"

@@ -1,7 +1,7 @@
 """Images (PNG, JPEG, TIFF, WebP) and the OCR of any page image, scans rasterised from PDFs included.
 
-One page image goes: grayscale -> upscale when small -> Otsu black and white -> OSD turn -> Tesseract.
-Word boxes are given back in pixels of the upright image at its original scale.
+One page image goes: grayscale -> the steps of `extractors.preprocess` (perspective, light,
+deskew, upscale) -> Otsu black and white -> OSD turn -> Tesseract -> ID re-read (see `ocr_page`).
 """
 
 from __future__ import annotations
@@ -21,15 +21,16 @@ from casefile.codes import FindingCode, PageSource
 from casefile.pages import Page, ReadIssue, ReadResult, Word
 from extractors import tesseract
 from extractors.plain import tidy_text
+from extractors.preprocess import deskew, layout, lighting, orientation, regions, script
+from extractors.preprocess import page as page_finder
+from extractors.preprocess import scale as upscale
 
 MAX_PAGES = 50
 MIN_DPI = 200  # contract: `low_resolution` below 200 DPI equivalent for A4
 A4_SHORT_SIDE_IN = 210 / 25.4
-TRUSTED_CONFIDENCE = 0.75  # a mean word confidence no wrongly turned page reaches
 _EXIF_ORIENTATION = 0x0112
 #: Clockwise turn each EXIF orientation stands for (the mirrored ones by their turn, mirror ignored).
 _EXIF_TURN = {3: 180, 4: 180, 5: 90, 6: 90, 7: 270, 8: 270}
-UPSCALE_BELOW_PX = 1500  # Tesseract reads best with glyphs 20-30 px high; phone crops and screenshots are smaller
 
 
 @dataclass
@@ -82,17 +83,36 @@ def ocr_images(frames: Iterable[Frame]) -> list[Page]:
 
 
 def ocr_page(frame: Frame) -> Page:
-    """Turn one page image upright and OCR it."""
-    image = _grayscale(frame.image)
-    scale = 2 if image.width < UPSCALE_BELOW_PX else 1
-    if scale > 1:
-        image = image.resize((image.width * scale, image.height * scale), Image.Resampling.LANCZOS)
-    image = binarize(image)
-    image, turn, out = _upright_ocr(image)
+    """Straighten, clean and OCR one page image.
+
+    The steps, each leaving a token in `Page.strategy` only when it changed something: the page cut
+    out of a photo and squared (`perspective`), uneven light divided out (`flatten`), a small skew
+    levelled (`deskew2.5`: degrees clockwise), small text enlarged (`upscaled2x`), Otsu black and
+    white, a quarter turn from OSD (`osd90`), the segmentation mode for the layout (`psm11`, and
+    `psm-fallback` when the other mode read better), ID tokens re-read (`reread1`).
+    Word boxes are pixels of the page as read (straightened and turned) at the image's own scale.
+    """
+    gray = np.asarray(_grayscale(frame.image))
+    steps: list[str] = []
+    for step in (page_finder.correct_perspective, lighting.flatten, deskew.deskew):
+        gray, done = step(gray)
+        steps.append(done)
+    scale = upscale.upscale_factor(gray)
+    gray = upscale.upscale(gray, scale)
+    # A flattened photo keeps its ink's grey edges (see `lighting.whiten_paper`); a scan goes black and white.
+    binary = lighting.whiten_paper(gray) if "flatten" in steps else _otsu(gray)
+    turn, out, fallback = _read(binary)
+    gray = orientation.turn(gray, turn)
+    del binary  # the grey page is all the re-read needs; keep one full-size bitmap
+    out, reread = regions.reread_ids(gray, out)
     render_dpi = frame.render_dpi or frame.dpi
-    strategy = f"ocr:tesseract-{tesseract.version()}:{out.lang}:psm{out.psm}"
-    strategy += f":{round(render_dpi)}dpi" if render_dpi else ""
-    strategy += f":upscaled{scale}x" if scale > 1 else ""
+    strategy = [f"ocr:tesseract-{tesseract.version()}:{out.lang}:psm{out.psm}"]
+    strategy += [f"{round(render_dpi)}dpi"] if render_dpi else []
+    strategy += [f"osd{turn}"] if turn else []
+    strategy += [s for s in steps if s]
+    strategy += [f"upscaled{scale}x"] if scale > 1 else []
+    strategy += ["psm-fallback"] if fallback else []
+    strategy += [f"reread{reread}"] if reread else []
     return Page(
         number=frame.number,
         source=PageSource.ocr,
@@ -100,40 +120,46 @@ def ocr_page(frame: Frame) -> Page:
         confidence=out.confidence,
         text=tidy_text(out.text),
         words=[_unscale(w, scale) for w in out.words],
-        strategy=strategy,
-        width=image.width / scale,
-        height=image.height / scale,
+        strategy=":".join(strategy),
+        width=gray.shape[1] / scale,
+        height=gray.shape[0] / scale,
         dpi=frame.dpi,
     )
 
 
 def binarize(image: Image.Image) -> Image.Image:
-    """Black ink on white paper by Otsu's threshold.
+    """Black ink on white paper by Otsu's threshold (see `_otsu`)."""
+    return Image.fromarray(_otsu(np.asarray(image)))
+
+
+def _otsu(gray: np.ndarray) -> np.ndarray:
+    """Otsu's global threshold, after `lighting.flatten` has evened out the light.
 
     On the sample cream-paper KC scan and phone photo this raised mean confidence 0.86 -> 0.88 and
     0.87 -> 0.89, read a validity line (`유효기간 2023.5.10. ~ 2026.5.9.`) that came back garbled
     from the grey image, and halved Tesseract's time (paper texture is no longer text to it).
-    Synthetic clean pages read the same. A global threshold can lose text in a heavy shadow; a
-    background-normalised or adaptive variant is the next step if real photos show that.
     """
-    _, black_white = cv2.threshold(np.asarray(image), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    return Image.fromarray(black_white)
+    _, black_white = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return black_white
 
 
-def _upright_ocr(image: Image.Image) -> tuple[Image.Image, int, tesseract.OcrOutput]:
-    """OCR the image turned as OSD says; OSD is unsure on sparse pages, so when the turned reading
-    is poor, the image as it came is read too and the better reading kept."""
-    turn = tesseract.osd(image)
-    if not turn:
-        return image, 0, tesseract.ocr(image)
-    turned = image.rotate(-turn, expand=True, fillcolor=255)
-    out = tesseract.ocr(turned)
-    if (out.confidence or 0) >= TRUSTED_CONFIDENCE:
-        return turned, turn, out
-    as_is = tesseract.ocr(image)
-    if (as_is.confidence or 0) > (out.confidence or 0):
-        return image, 0, as_is
-    return turned, turn, out
+def _read(binary: np.ndarray) -> tuple[int, tesseract.OcrOutput, bool]:
+    """The page turned upright and read in the mode its layout suggests; when that reads poorly,
+    the other mode too, keeping the surer reading (True when that was the other)."""
+    psm = layout.choose_psm(binary)
+    turn, out = orientation.upright_ocr(binary, psm)
+    upright = Image.fromarray(orientation.turn(binary, turn))
+    out = script.best_script(upright, out)
+    if (out.confidence or 0) >= layout.POOR_CONFIDENCE:
+        return turn, out, False
+    other = tesseract.ocr(upright, lang=out.lang, psm=layout.other_psm(psm))
+    if (other.confidence or 0) > (out.confidence or 0) and _chars(other) >= 0.8 * _chars(out):
+        return turn, other, True
+    return turn, out, False
+
+
+def _chars(out: tesseract.OcrOutput) -> int:
+    return sum(len(w.text) for w in out.words)
 
 
 def _load_frames(path: Path) -> tuple[list[Frame], int]:

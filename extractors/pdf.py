@@ -1,34 +1,69 @@
-"""PDFs: the text layer where it is real, OCR where there is none or it is garbage.
+"""PDFs: the text layer where it is real, OCR where there is none or it is garbage; page by page.
 
 pikepdf opens the file first: it tells an encrypted PDF from a damaged one, repairs what it can
 (qpdf reconstructs a lost cross-reference table) and finds signature fields. pdfplumber then reads
-the text layer, and pypdfium2 (which pdfplumber ships) rasterises the pages that need OCR.
+the text layer and the ruled tables, and pypdfium2 rasterises the pages that need OCR, one at a
+time, while earlier pages are being OCR'd (`ocr_images` keeps only a few frames waiting).
+
+Every page records what was done to it and why in `Page.strategy`:
+`pdf_text:pdfplumber[:unrotated][;probe:no_hangul]` for a text layer, or the OCR strategy followed
+by `;pdf:<reason>` (`no_text`, `junk_text`, `scan`, `hangul_probe`) for a page that was OCR'd.
 """
 
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
 import pikepdf
 import pypdfium2 as pdfium
+from PIL import Image
 from pdfplumber.page import Page as PlumberPage
 
 from casefile.codes import FindingCode, PageSource
-from casefile.pages import Page, ReadIssue, ReadResult, Word
+from casefile.pages import Page, ReadIssue, ReadResult, Table, Word
+from extractors import tesseract
 from extractors.image import MAX_PAGES, Frame, low_resolution_issues, ocr_images
 from extractors.plain import junk_char_count, real_char_count, tidy_text
+from extractors.tables import pdf_tables
 
 RENDER_DPI = 300
+#: Pages drawn at 72 DPI by a careless converter are metres wide: 300 DPI would make a 160-Mpx
+#: image that takes Tesseract half a minute. Beyond these pixels the resolution is lowered.
+MAX_RENDER_PIXELS = 18_000_000  # A4 at 300 DPI is 8.7 Mpx, A3 17.4 Mpx
+MAX_PROBE_PIXELS = 2_500_000  # A4 at 150 DPI
 X_TOLERANCE = 1.5  # the default 3 glues words on the last line of WeasyPrint paragraphs (STACK.md §4)
 MIN_REAL_CHARS = 20  # fewer letters and digits than a one-line caption: not worth trusting over OCR
 MAX_JUNK_SHARE = 0.1  # (cid:N) codes, U+FFFD, private-use: a font without a usable ToUnicode map
 SCAN_COVER = 0.5  # a page mostly covered by images ...
 SCAN_MAX_REAL_CHARS = 200  # ... with only a header or a stamp as text is a scan: OCR it
+#: A mostly-image page whose text layer has no Hangul (a scanner's English-only OCR of a Korean
+#: certificate) is OCR'd at low resolution first. On drawn test pages this took 0.2-0.3 s and
+#: found 23-40 confident syllables on Korean pages and none on English ones.
+PROBE_DPI = 150
+PROBE_LANG = "Hangul"
+PROBE_MIN_HANGUL = 10  # confident Hangul syllables that show the image holds Korean text
+PROBE_MIN_CONFIDENCE = 0.6  # misread words scored below 0.62 (STACK.md §3)
 
 PdfSource = Path | bytes
+
+# pdfium may not be called from two threads at once, not even on different documents, and the
+# flow reads two files at a time in threads: every pdfium call of the process goes through this.
+_PDFIUM = threading.Lock()
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """A page to OCR, and why its text layer was not used."""
+
+    index: int
+    rotation: int
+    dpi: float | None  # of the scanned image the page holds, when one dominates it
+    reason: str
 
 
 def read_pdf(path: Path, workdir: Path | None = None) -> ReadResult:
@@ -73,12 +108,21 @@ def has_signed_signature_field(pdf: pikepdf.Pdf) -> bool:
     return False
 
 
-def text_layer_is_real(text: str, image_cover: float = 0.0) -> bool:
-    """Whether a page's text layer can be trusted instead of OCR."""
+def ocr_reason(text: str, image_cover: float = 0.0) -> str | None:
+    """Why a page's text layer cannot be trusted over OCR, or None when it can."""
     real, junk = real_char_count(text), junk_char_count(text)
-    if real < MIN_REAL_CHARS or junk > MAX_JUNK_SHARE * (real + junk):
-        return False
-    return not (image_cover >= SCAN_COVER and real < SCAN_MAX_REAL_CHARS)
+    if real < MIN_REAL_CHARS:
+        return "no_text"
+    if junk > MAX_JUNK_SHARE * (real + junk):
+        return "junk_text"
+    if image_cover >= SCAN_COVER and real < SCAN_MAX_REAL_CHARS:
+        return "scan"
+    return None
+
+
+def hangul_count(text: str) -> int:
+    """Hangul syllables (Korean text is written in them; lone jamo are more often OCR noise)."""
+    return sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
 
 
 def _open_text(source: PdfSource, path: Path) -> tuple[pdfplumber.PDF, PdfSource]:
@@ -98,31 +142,50 @@ def _open_text(source: PdfSource, path: Path) -> tuple[pdfplumber.PDF, PdfSource
 
 
 def _read_pages(doc: pdfplumber.PDF, source: PdfSource) -> ReadResult:
-    with doc:
-        total = len(doc.pages)
-        pages: dict[int, Page] = {}
-        to_ocr: list[tuple[int, int, float | None]] = []  # (index, /Rotate, scan DPI)
-        sideways: list[int] = []
-        for index, page in enumerate(doc.pages[:MAX_PAGES]):
-            text, words = _text_layer(page)
-            cover, scan_dpi = _images(page)
-            if not text_layer_is_real(text, cover):
-                to_ocr.append((index, page.rotation, scan_dpi))
-            elif page.rotation and _mostly_sideways(page):
-                sideways.append(index)
-            else:
-                pages[index] = _text_page(index, page, text, words, rotation=page.rotation)
-            page.close()
-    if sideways:
-        pages.update(_read_unrotated(source, sideways))
-    pages.update((p.number - 1, p) for p in ocr_images(_rasterise(source, to_ocr)))
-    issues = low_resolution_issues([(i + 1, dpi) for i, _, dpi in to_ocr if dpi])
+    """First the text layer of every page (cheap, no images), then the pages that need OCR as a
+    stream of frames rendered one by one."""
+    pages: dict[int, Page] = {}
+    scans: list[_Scan] = []
+    sideways: list[int] = []
+    issues: list[ReadIssue] = []
+    with _Renderer(source) as renderer:
+        with doc:
+            total = len(doc.pages)
+            for index, page in enumerate(doc.pages[:MAX_PAGES]):
+                read = _text_or_scan(index, page, renderer)
+                if isinstance(read, _Scan):
+                    scans.append(read)
+                else:
+                    pages[index] = read
+                    if page.rotation and _left_to_right_share(page) < 0.5:
+                        sideways.append(index)
+                page.close()
+        if sideways:
+            pages.update(_read_unrotated(source, sideways, pages))
+        ocred = ocr_images(_frames(renderer, scans, issues))
+    reasons = {scan.index + 1: scan.reason for scan in scans}
+    pages.update((p.number - 1, _with_reason(p, reasons.get(p.number))) for p in ocred)
+    issues += low_resolution_issues([(s.index + 1, s.dpi) for s in scans if s.dpi])
     if total > MAX_PAGES:
         issues.append(ReadIssue(code=FindingCode.unreadable_document,
                                 detail=f"only the first {MAX_PAGES} of {total} pages were read"))
     if total == 0:
         issues.append(ReadIssue(code=FindingCode.unsupported_format, detail="the PDF has no pages"))
     return ReadResult(pages=[pages[i] for i in sorted(pages)], issues=issues)
+
+
+def _text_or_scan(index: int, page: PlumberPage, renderer: _Renderer) -> Page | _Scan:
+    """The page read from its text layer, or why and how it is to be OCR'd instead."""
+    text, words = _text_layer(page)
+    cover, scan_dpi = _images(page)
+    reason = ocr_reason(text, cover)
+    probed = reason is None and cover >= SCAN_COVER and not hangul_count(text)
+    if probed and _image_shows_hangul(renderer, index):
+        reason = "hangul_probe"
+    if reason:
+        return _Scan(index, page.rotation, scan_dpi, reason)
+    strategy = "pdf_text:pdfplumber" + (";probe:no_hangul" if probed else "")
+    return _text_page(index, page, text, words, page.rotation, strategy)
 
 
 def _text_layer(page: PlumberPage) -> tuple[str, list[Word]]:
@@ -137,9 +200,17 @@ def _text_layer(page: PlumberPage) -> tuple[str, list[Word]]:
 
 
 def _text_page(index: int, page: PlumberPage, text: str, words: list[Word], rotation: int,
-               strategy: str = "pdf_text:pdfplumber") -> Page:
+               strategy: str) -> Page:
     return Page(number=index + 1, source=PageSource.pdf_text, rotation=rotation, text=tidy_text(text),
-                words=words, strategy=strategy, width=float(page.width), height=float(page.height))
+                words=words, tables=_tables(page), strategy=strategy, width=float(page.width),
+                height=float(page.height))
+
+
+def _tables(page: PlumberPage) -> list[Table]:
+    try:
+        return pdf_tables(page, X_TOLERANCE)
+    except Exception:  # tables are extra: a page whose lines confuse the finder keeps its text
+        return []
 
 
 def _images(page: PlumberPage) -> tuple[float, float | None]:
@@ -158,14 +229,18 @@ def _images(page: PlumberPage) -> tuple[float, float | None]:
     return cover, dpi if cover >= SCAN_COVER else None
 
 
-def _mostly_sideways(page: PlumberPage) -> bool:
-    """A /Rotate'd page whose glyphs are not upright as displayed: its text runs along the stored page."""
+def _left_to_right_share(page: PlumberPage) -> float:
+    """Share of the glyphs that run left to right as the page is displayed (pdfplumber applies
+    /Rotate to the glyph matrices: a page turned 90° runs top to bottom, one turned 180° backwards)."""
     chars = page.chars
-    return bool(chars) and sum(1 for c in chars if not c.get("upright", True)) > len(chars) / 2
+    if not chars:
+        return 1.0
+    return sum(1 for c in chars if c.get("upright", True) and c.get("matrix", (1,))[0] > 0) / len(chars)
 
 
-def _read_unrotated(source: PdfSource, indexes: list[int]) -> dict[int, Page]:
-    """Read pages with /Rotate removed, so pdfplumber sees their lines running left to right."""
+def _read_unrotated(source: PdfSource, indexes: list[int], read: dict[int, Page]) -> dict[int, Page]:
+    """Pages whose /Rotate turns their text away from left to right, read with /Rotate removed;
+    kept only where that reads better than the page as displayed."""
     with pikepdf.open(_stream(source)) as pike:
         for index in indexes:
             pike.pages[index].obj.Rotate = 0
@@ -174,26 +249,74 @@ def _read_unrotated(source: PdfSource, indexes: list[int]) -> dict[int, Page]:
     with pdfplumber.open(io.BytesIO(unrotated)) as doc:
         for index in indexes:
             page = doc.pages[index]
-            text, words = _text_layer(page)
-            pages[index] = _text_page(index, page, text, words, rotation=0,
-                                      strategy="pdf_text:pdfplumber:unrotated")
+            if _left_to_right_share(page) >= 0.5:
+                text, words = _text_layer(page)
+                strategy = read[index].strategy.replace("pdfplumber", "pdfplumber:unrotated")
+                pages[index] = _text_page(index, page, text, words, rotation=0, strategy=strategy)
+            page.close()
     return pages
 
 
-def _rasterise(source: PdfSource, wanted: list[tuple[int, int, float | None]]) -> Iterator[Frame]:
-    """Page images at `RENDER_DPI`, produced one at a time (pdfium is not thread-safe; this runs in
-    the caller's thread while earlier pages are being OCR'd)."""
-    if not wanted:
-        return
-    doc = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
+def _image_shows_hangul(renderer: _Renderer, index: int) -> bool:
+    """A quick low-resolution OCR of the page: does its image hold Korean text?"""
     try:
-        for index, rotation, scan_dpi in wanted:
-            # pdfium honours /Rotate, so the image is the page as displayed.
-            bitmap = doc[index].render(scale=RENDER_DPI / 72, grayscale=True)
-            yield Frame(number=index + 1, image=bitmap.to_pil().convert("L"), dpi=scan_dpi or RENDER_DPI,
-                        rotation=rotation, render_dpi=RENDER_DPI)
-    finally:
-        doc.close()
+        image, _ = renderer.render(index, PROBE_DPI, MAX_PROBE_PIXELS)
+    except pdfium.PdfiumError:
+        return False  # what cannot be rendered cannot be OCR'd either: keep the text layer
+    out = tesseract.ocr(image, lang=PROBE_LANG)
+    confident = " ".join(w.text for w in out.words if (w.confidence or 0) >= PROBE_MIN_CONFIDENCE)
+    return hangul_count(confident) >= PROBE_MIN_HANGUL
+
+
+def _frames(renderer: _Renderer, scans: list[_Scan], issues: list[ReadIssue]) -> Iterator[Frame]:
+    """Page images at `RENDER_DPI`, rendered only when the OCR queue asks for the next one."""
+    for scan in scans:
+        try:
+            image, dpi = renderer.render(scan.index, RENDER_DPI, MAX_RENDER_PIXELS)
+        except pdfium.PdfiumError as exc:
+            issues.append(ReadIssue(code=FindingCode.unreadable_document,
+                                    detail=f"page {scan.index + 1} could not be rendered for OCR: {exc}"))
+            continue
+        yield Frame(number=scan.index + 1, image=image, dpi=scan.dpi or dpi, rotation=scan.rotation,
+                    render_dpi=dpi)
+
+
+def _with_reason(page: Page, reason: str | None) -> Page:
+    return page.model_copy(update={"strategy": f"{page.strategy};pdf:{reason}"}) if reason else page
+
+
+class _Renderer:
+    """pypdfium2 on the same bytes pdfplumber read, opened on first use. Renders honour /Rotate,
+    so an image is the page as displayed."""
+
+    def __init__(self, source: PdfSource) -> None:
+        self._source = source
+        self._doc: pdfium.PdfDocument | None = None
+
+    def __enter__(self) -> _Renderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._doc is not None:
+            with _PDFIUM:
+                self._doc.close()
+
+    def render(self, index: int, dpi: float, max_pixels: int) -> tuple[Image.Image, float]:
+        """The page in grey at `dpi`, or lower where that would exceed `max_pixels`; and the DPI used."""
+        with _PDFIUM:
+            if self._doc is None:
+                source = self._source
+                self._doc = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
+            page = self._doc[index]
+            try:
+                width, height = page.get_size()
+                dpi = min(dpi, 72 * (max_pixels / max(width * height, 1.0)) ** 0.5)
+                bitmap = page.render(scale=dpi / 72, grayscale=True)
+                image = bitmap.to_pil().convert("L")  # a copy: the bitmap's memory is pdfium's
+                bitmap.close()
+            finally:
+                page.close()
+        return image, dpi
 
 
 def _resave(pike: pikepdf.Pdf) -> bytes:

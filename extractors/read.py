@@ -2,11 +2,13 @@
 
 Bad input never raises: whatever goes wrong becomes a `ReadIssue` on the result (the contract's
 findings). Only a missing OCR engine stops the run, because then no scan of any case can be read.
+
+Work once: a file read before, with the same readers and OCR settings, comes from the read cache
+(`extractors.cache`) instead of being read again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import tempfile
 import unicodedata
@@ -17,6 +19,7 @@ from casefile.codes import FindingCode, PageSource
 from casefile.errors import MissingDependencyError, ReadError
 from casefile.pages import ReadIssue, ReadResult
 from extractors import filetype
+from extractors.cache import ReadCache, default_cache, file_sha256
 from extractors.docx import read_docx
 from extractors.email import read_email
 from extractors.image import read_image
@@ -42,41 +45,37 @@ MIN_REAL_CHARS = 20  # below this a document says nothing a reviewer could check
 MIN_OCR_CONFIDENCE = 0.5  # mean word confidence; misread words scored below 0.62 (STACK.md §3)
 
 
-def read_file(path: Path, workdir: Path) -> ReadResult:
+def read_file(path: Path, workdir: Path, cache: ReadCache | bool = True) -> ReadResult:
     """Read one file into pages; attachments (of an email) are written under `workdir`.
 
+    `cache`: True for the default read cache (`$APPEAL_HOME/cache/read`, off with
+    `APPEAL_CACHE=off`), False for none, or a `ReadCache` of one's own.
     Raises only `MissingDependencyError` (Tesseract or its language data missing).
     """
     path = Path(path)
+    store = default_cache() if cache is True else cache or None
     try:
-        media_type = filetype.detect(path)
+        sha256 = file_sha256(path) if store else ""
     except OSError as exc:
         return _failed(filetype.UNKNOWN, FindingCode.unsupported_format, f"cannot open the file: {exc}")
-    reader = READERS.get(media_type)
-    if reader is None:
-        return _failed(media_type, FindingCode.unsupported_format, "not a PDF, image, DOCX, email or text file")
-    try:
-        result = reader(path, Path(workdir))
-    except MissingDependencyError:
-        raise
-    except ReadError as exc:
-        return _failed(media_type, FindingCode(exc.code), exc.message)
-    except Exception as exc:  # a hostile or broken file must cost a finding, never the case
-        log.warning("reading %s failed", path, exc_info=True)
-        return _failed(media_type, FindingCode.unsupported_format, f"{type(exc).__name__}: {exc}")
-    result.media_type = media_type
-    result.issues.extend(_judge(result))
+    cached = store.get(sha256) if store else None
+    if cached is not None:
+        return cached
+    result, settled = _read(path, Path(workdir))
+    if store and settled:
+        store.put(sha256, result)
     return result
 
 
-def read_json(path: Path) -> dict:
+def read_json(path: Path, cache: ReadCache | bool = True) -> dict:
     """The object `appeal read FILE --json` prints (CONTRACT.md)."""
     path = Path(path)
+    sha256 = file_sha256(path)
     with tempfile.TemporaryDirectory(prefix="appeal-read-") as workdir:
-        result = read_file(path, Path(workdir))
+        result = read_file(path, Path(workdir), cache=cache)
     return {
         "file": unicodedata.normalize("NFC", path.name),
-        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "sha256": sha256,
         "pages": [
             {
                 "number": page.number,
@@ -88,6 +87,30 @@ def read_json(path: Path) -> dict:
             for page in result.pages
         ],
     }
+
+
+def _read(path: Path, workdir: Path) -> tuple[ReadResult, bool]:
+    """The file read by its reader and judged, and whether that result is the file's settled
+    verdict (worth caching) rather than an accident of this run (a reader crash, a full disk)."""
+    try:
+        media_type = filetype.detect(path)
+    except OSError as exc:
+        return _failed(filetype.UNKNOWN, FindingCode.unsupported_format, f"cannot open the file: {exc}"), False
+    reader = READERS.get(media_type)
+    if reader is None:
+        return _failed(media_type, FindingCode.unsupported_format, "not a PDF, image, DOCX, email or text file"), True
+    try:
+        result = reader(path, workdir)
+    except MissingDependencyError:
+        raise
+    except ReadError as exc:  # Tesseract gave up (a timeout under load, say): try again next run
+        return _failed(media_type, FindingCode(exc.code), exc.message), False
+    except Exception as exc:  # a hostile or broken file must cost a finding, never the case
+        log.warning("reading %s failed", path, exc_info=True)
+        return _failed(media_type, FindingCode.unsupported_format, f"{type(exc).__name__}: {exc}"), False
+    result.media_type = media_type
+    result.issues.extend(_judge(result))
+    return result, True
 
 
 def _judge(result: ReadResult) -> list[ReadIssue]:

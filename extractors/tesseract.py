@@ -8,6 +8,7 @@ machine (STACK.md §3), so we parallelise across pages instead.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import threading
 import unicodedata
@@ -20,7 +21,9 @@ from casefile.errors import MissingDependencyError, ReadError
 from casefile.pages import Word
 
 DEFAULT_LANG = "Hangul+eng"
-DEFAULT_PSM = 6  # one uniform block; psm 3 turns large Korean text into garbage (STACK.md §3)
+SPARSE_PSM = 11
+DEFAULT_PSM = 4  # one column of variable-size text; psm 3 turns large Korean text into garbage (STACK.md §3),
+# psm 6 reads table rules as text (extractors/preprocess/layout.py has the figures)
 REQUIRED_LANGS = ("Hangul", "eng", "osd")
 MIN_VERSION = (4, 0)
 OCR_TIMEOUT_S = 180
@@ -90,15 +93,50 @@ def languages() -> set[str]:
     return {line.strip() for line in lines[1:] if line.strip()}  # the first line names the tessdata folder
 
 
-def ocr(image: Image.Image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM) -> OcrOutput:
-    """Words with boxes (pixels of `image`) and confidences, and the text as lines in reading order."""
+_WORDLIKE = re.compile(r"[\uac00-\ud7a3]{2,}|[A-Za-z0-9]{4,}|[\u4e00-\u9fff]{2,}")
+
+
+def _speckle_line(line: list[Word]) -> bool:
+    """A line Tesseract made of specks (a scan's edge, dust): unsure on the whole and nothing in it
+    shaped like a word (`Mor o ㅇ ㅇ 버`). A real line read badly still has a word-shaped run."""
+    unsure = sum(w.confidence or 0 for w in line) / len(line) < 0.5
+    return unsure and not any(_WORDLIKE.search(w.text) for w in line)
+
+
+def geometric_rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into lines by vertical overlap, lines top to bottom, words left to right."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top + w.height / 2, w.left)):
+        centre = word.top + word.height / 2
+        row = rows[-1] if rows else None
+        if row and abs(centre - _centre(row)) <= 0.6 * max(word.height, _height(row)):
+            row.append(word)
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w.left) for row in rows]
+
+
+def _centre(row: list[Word]) -> float:
+    return sum(w.top + w.height / 2 for w in row) / len(row)
+
+
+def _height(row: list[Word]) -> float:
+    return sorted(w.height for w in row)[len(row) // 2]
+
+
+def ocr(image: Image.Image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, whitelist: str = "") -> OcrOutput:
+    """Words with boxes (pixels of `image`) and confidences, and the text as lines in reading order.
+
+    `whitelist` limits the characters Tesseract may answer with (a field re-read, STACK.md §3).
+    """
     check()
+    config = f"--psm {psm}" + (f" -c tessedit_char_whitelist={whitelist}" if whitelist else "")
     try:
-        data = _run(pytesseract.image_to_data, image, lang=lang, config=f"--psm {psm}",
+        data = _run(pytesseract.image_to_data, image, lang=lang, config=config,
                     output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_S)
     except pytesseract.TesseractError as exc:
         raise ReadError(f"Tesseract could not read the image: {exc.message}", code="unreadable_document") from exc
-    lines: dict[tuple[int, int, int], list[str]] = {}
+    lines: dict[tuple[int, int, int], list[Word]] = {}
     words: list[Word] = []
     for i, raw in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", (raw or "").strip())
@@ -116,10 +154,15 @@ def ocr(image: Image.Image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM) ->
             )
         )
         # Tesseract numbers blocks, paragraphs and lines in reading order; dicts keep insertion order.
-        lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(text)
+        lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(words[-1])
     real = [w.confidence for w in words if any(ch.isalnum() for ch in w.text)]
+    # Sparse mode (psm 11) makes almost every word its own block: rebuild the page's lines from
+    # where the words sit, or a "label  value" row of a table comes out as two lines.
+    kept = [w for line in lines.values() if not _speckle_line(line) for w in line]
+    rows = geometric_rows(kept) if psm == SPARSE_PSM else [line for line in lines.values() if not _speckle_line(line)]
+    text_lines = [" ".join(w.text for w in row) for row in rows]
     return OcrOutput(
-        text="\n".join(" ".join(line) for line in lines.values()),
+        text="\n".join(text_lines),
         words=words,
         confidence=sum(real) / len(real) if real else None,
         lang=lang,

@@ -3,11 +3,11 @@
 Two layouts. A product list: a header row of captions (등록상품ID, 상품명, 판매상태, 사유 …)
 over rows of products, the one taken down among others. A detail view: "label: value" pairs.
 
-The list is read as a grid wherever it comes from: OCR word boxes (words grouped into lines by
-their vertical position, a line cut into cells at wide gaps, each cell put in the column whose
-caption sits above it), a table of a born-digital page, or text lines cut at `|`, tabs or runs
-of spaces. The row taken is the one with the case's product id (OCR look-alikes undone), else
-the only row in a takedown state, else the only row; when none stands out, nothing is guessed.
+The list is read as a grid wherever it comes from (screen_layout: OCR word boxes, a table of a
+born-digital page, or text lines cut at `|`, tabs or runs of spaces), each cell in the column
+whose caption sits above it. The row taken is the one with the case's product id (OCR look-alikes
+undone), else the only row in a takedown state, else the only row; when none stands out, nothing
+is guessed.
 
 Captions, status terms and id shapes are data (rules/wing_fields.toml).
 """
@@ -15,27 +15,32 @@ Captions, status terms and id shapes are data (rules/wing_fields.toml).
 from __future__ import annotations
 
 import re
-import statistics
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from casefile.fields import SellerCenterScreenshotFields
-from casefile.pages import Page, ReadResult, Table
+from casefile.pages import Page, ReadResult
 from extractors.fields.context import FieldContext
+from extractors.fields.screen_layout import (
+    Cell,
+    Column,
+    Grid,
+    Line,
+    column_ranges,
+    grids,
+    layout_lines,
+    row_blocks,
+)
 from extractors.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
 
 RULES = Path(__file__).parent.parent / "rules" / "wing_fields.toml"
 
 ID_FIELDS = ("exposed_id", "registered_id")  # ranked: the URL's id is the 노출상품ID (CONTRACT.md)
 KEY_FIELDS = frozenset({*ID_FIELDS, "product_name", "status", "reason"})
-CELL_GAP = 1.1  # x median word height: a wider gap between words ends a cell (columns sit further apart)
-ROW_GAP = 0.8  # x median line height: a wider gap between lines starts a new product row
 CAPTION_SLACK = 4  # characters a caption may carry beyond its label (OCR noise such as "10D" for "ID")
-MIN_CONFIDENCE = 0.6  # an unknown status read below this is noise, not a status (STACK.md §3: misreads < 0.62)
-_CELL_SPLIT = re.compile(r"\s*(?:\||\t| {2,})\s*")
 
 
 def extract_screenshot(read: ReadResult, context: FieldContext) -> SellerCenterScreenshotFields:
@@ -51,7 +56,7 @@ def extract_screenshot(read: ReadResult, context: FieldContext) -> SellerCenterS
 def seller_account(read: ReadResult) -> str | None:
     """The account or company name the screen shows: a labelled 판매자명/업체명/상호, else the name
     beside the vendor id (Wing's top bar: "한빛무역 (A00123456)"), else a phrase naming a company."""
-    lines = [line for p in read.pages if p.text.strip() or p.words for line in _layout_lines(p)]
+    lines = [line for p in read.pages if p.text.strip() or p.words for line in layout_lines(p)]
     text = "\n".join(" | ".join(c.text for c in line) for line in lines)
     # Only a value set off by a colon or a cell border: "판매자 정보" is a menu item, not a name.
     for hit in vocabulary().hits(text):
@@ -183,109 +188,6 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-# -- cells and lines ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cell:
-    """Words close together on one line (boxes), or one cell of a table or a `|`-cut text line."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    confidence: float | None = None
-
-    @property
-    def sure(self) -> bool:
-        return self.confidence is None or self.confidence >= MIN_CONFIDENCE
-
-
-Line = list[Cell]
-
-
-@dataclass(frozen=True)
-class Grid:
-    lines: list[Line]
-    ocr: bool
-
-
-def _grids(page: Page) -> Iterator[Grid]:
-    for table in page.tables:
-        yield Grid(_table_lines(table), ocr=False)
-    yield Grid(_layout_lines(page), ocr=page.source == "ocr")
-
-
-def _layout_lines(page: Page) -> list[Line]:
-    return _box_lines(page) if page.words else _text_lines(page.text)
-
-
-def _box_lines(page: Page) -> list[Line]:
-    """Words into lines by vertical overlap, each line cut into cells at gaps wider than a space."""
-    words = sorted((w for w in page.words if w.text.strip()), key=lambda w: w.top + w.height / 2)
-    if not words:
-        return []
-    height = statistics.median(w.height for w in words)
-    rows: list[list] = []
-    for w in words:
-        centre = w.top + w.height / 2
-        if rows and rows[-1][0] <= centre <= rows[-1][1]:
-            rows[-1][2].append(w)
-            rows[-1][1] = max(rows[-1][1], w.top + w.height)
-        else:
-            rows.append([w.top, w.top + w.height, [w]])
-    return [_cut(sorted(ws, key=lambda w: w.left), height) for _, _, ws in rows]
-
-
-def _cut(words: list, height: float) -> Line:
-    cells: Line = []
-    group = [words[0]]
-    for w in words[1:]:
-        prev = group[-1]
-        if w.left - (prev.left + prev.width) > CELL_GAP * height:
-            cells.append(_cell(group))
-            group = []
-        group.append(w)
-    cells.append(_cell(group))
-    return cells
-
-
-def _cell(words: list) -> Cell:
-    confidences = [w.confidence for w in words if w.confidence is not None]
-    return Cell(
-        text=" ".join(normalize(w.text) for w in words),
-        x0=min(w.left for w in words),
-        x1=max(w.left + w.width for w in words),
-        top=min(w.top for w in words),
-        bottom=max(w.top + w.height for w in words),
-        confidence=min(confidences) if confidences else None,
-    )
-
-
-def _index_line(values: Iterable[str], number: int) -> Line:
-    """Cells placed by their index (no boxes): the i-th cell under the i-th caption; one line per row."""
-    return [Cell(v, i, i + 0.9, number * 10, number * 10 + 1) for i, v in enumerate(values)]
-
-
-def _table_lines(table: Table) -> list[Line]:
-    return [_index_line(row, n) for n, row in enumerate(table.rows)]
-
-
-def _text_lines(text: str) -> list[Line]:
-    lines = []
-    for n, raw in enumerate(normalize(text).splitlines()):
-        if not raw.strip():
-            continue
-        parts = [p.strip() for p in _CELL_SPLIT.split(raw.strip())]
-        if raw.strip().startswith("|"):
-            parts = parts[1:]  # "| a | b |": the borders are not cells
-        if parts and parts[-1] == "" and raw.strip().endswith("|"):
-            parts = parts[:-1]
-        lines.append(_index_line(parts, n))
-    return lines
-
-
 # -- the product list --------------------------------------------------------------------
 
 
@@ -302,13 +204,6 @@ def caption_field(text: str, near: bool = False) -> str | None:
              if len(label) >= 4 and len(flat) <= len(label) + CAPTION_SLACK
              and any(_substitutions(flat[i:i + len(label)], label) == 1 for i in range(len(flat) - len(label) + 1))}
     return found.pop() if len(found) == 1 else None
-
-
-@dataclass
-class Column:
-    field: str
-    lo: float
-    hi: float
 
 
 @dataclass
@@ -394,7 +289,7 @@ def _trim_symbols(text: str) -> str:
 
 def _page_rows(page: Page) -> list[Row]:
     """The page's product rows from its first reading that has any: its tables, else its layout."""
-    for grid in _grids(page):
+    for grid in grids(page):
         rows = _list_rows(grid)
         if rows:
             return rows
@@ -429,43 +324,14 @@ def _header(line: Line) -> list[Column] | None:
     keys = {n for n in names if n in KEY_FIELDS}
     if len(keys) < 2 or not keys & {*ID_FIELDS, "status"}:
         return None
-    columns = []
-    # Left of the first caption by more than half a column gap is no longer the table (Wing's menu).
-    gaps = [b.x0 - a.x1 for a, b in zip(line, line[1:])]
-    margin = statistics.median(gaps) / 2 if gaps else 0
-    for k, (cell, name) in enumerate(zip(line, names)):
-        lo = (line[k - 1].x1 + cell.x0) / 2 if k else cell.x0 - margin
-        hi = (cell.x1 + line[k + 1].x0) / 2 if k + 1 < len(line) else float("inf")
-        columns.append(Column(name or "?", lo, hi))  # "?": a caption not understood; its ids still count
-    return columns
+    return column_ranges(line, names)
 
 
 def _rows_under(grid: Grid, header_at: int, columns: list[Column]) -> list[Row]:
-    lines = grid.lines[header_at + 1:]
-    heights = [c.bottom - c.top for line in lines for c in line]
-    gap = ROW_GAP * statistics.median(heights) if heights else 0
-    rows: list[Row] = []
-    row, bottom = None, None
-    for line in lines:
-        if not line or _header(line) is not None:
-            break  # the next table, or the same header repeated: the rows end here
-        top = min(c.top for c in line)
-        if row is None or top - bottom > gap:
-            row = Row(ocr=grid.ocr)
-            rows.append(row)
-        for cell in line:
-            name = _column_of(cell, columns)
-            if name:
-                row.cells.setdefault(name, []).append(cell)
-        bottom = max(c.bottom for c in line)
+    # The next table, or the same header repeated, ends the rows.
+    blocks = row_blocks(grid.lines[header_at + 1:], columns, ends=lambda line: _header(line) is not None)
+    rows = [Row(cells, ocr=grid.ocr) for cells in blocks]
     return [r for r in rows if r.all_ids or r.statuses]
-
-
-def _column_of(cell: Cell, columns: list[Column]) -> str | None:
-    """The column whose span the cell overlaps most."""
-    overlap = [(min(cell.x1, c.hi) - max(cell.x0, c.lo), c) for c in columns]
-    amount, column = max(overlap, key=lambda p: p[0])
-    return column.field if amount > 0 else None
 
 
 def choose_row(rows: list[Row], target: str | None) -> Row | None:
@@ -491,7 +357,7 @@ def choose_row(rows: list[Row], target: str | None) -> Row | None:
 
 def _detail_fields(pages: list[Page], target: str | None) -> SellerCenterScreenshotFields:
     ocr = any(p.source == "ocr" for p in pages)
-    lines = [line for p in pages for line in _layout_lines(p)]
+    lines = [line for p in pages for line in layout_lines(p)]
     # A caption cell is written as its field's first label, so that an OCR'd "노 출 상 품 10"
     # (ID misread) is still the label of the value beside it.
     text = "\n".join(" | ".join(_as_label(c.text) for c in line) for line in lines)

@@ -87,3 +87,102 @@ def cert_pdf_bytes() -> bytes:
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     return tmp_path / "work"
+
+
+# --- Degraded renditions of a page: skewed scans, phone photos, screenshots (test_preprocess_*) ---
+
+import numpy as np  # noqa: E402
+
+#: A fuller certificate for the degraded renditions, so a character error rate means something.
+KC_LINES = [
+    "안전인증서",
+    f"인증번호: {CERT_NUMBER}",
+    "제품명: 전기 온풍기",
+    "모델명: HB-H200",
+    "제조자: 주식회사 한빛무역",
+    "제조국: 중국",
+    "인증일자: 2025년 3월 12일",
+    "인증기관: 한국산업기술시험원",
+    "위 제품은 전기용품 및 생활용품",
+    "안전관리법에 따라 인증되었음을 증명합니다.",
+]
+
+
+def kc_page() -> Image.Image:
+    return draw_page(KC_LINES, font_px=52)
+
+
+def skewed_scan(page: Image.Image, degrees: float, seed: int = 0) -> Image.Image:
+    """A scan fed in a few degrees crooked (counter-clockwise for positive), with sensor noise."""
+    rng = np.random.default_rng(seed)
+    turned = np.asarray(page.rotate(degrees, resample=Image.Resampling.BICUBIC, fillcolor=255), dtype=np.float32)
+    noisy = turned + rng.normal(0, 8, turned.shape)
+    return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
+
+
+def phone_photo(page: Image.Image, seed: int, size: tuple[int, int] = (2400, 1800)) -> Image.Image:
+    """The page photographed on a dark, textured desk from an angle under a lamp: perspective,
+    a brightness gradient and a soft shadow, noise, slight blur and JPEG. Landscape frame,
+    page portrait inside it (as a phone held sideways without EXIF would give)."""
+    import cv2
+
+    rng = np.random.default_rng(seed)
+    w, h = size[::-1] if page.height > page.width and size[0] > size[1] and seed % 2 else size
+    desk = cv2.GaussianBlur(rng.normal(55, 25, (h, w)).astype(np.float32), (0, 0), 3)
+    desk += 15 * np.sin(np.linspace(0, rng.uniform(20, 40), w))[None, :]  # wood grain
+    page_h = h * rng.uniform(0.75, 0.88)
+    page_w = page_h * page.width / page.height
+    cx, cy = w / 2 + rng.uniform(-0.05, 0.05) * w, h / 2 + rng.uniform(-0.03, 0.03) * h
+    jitter = lambda: rng.uniform(-0.06, 0.06) * page_h  # noqa: E731
+    corners = np.float32([[cx - page_w / 2 + jitter(), cy - page_h / 2 + jitter()],
+                          [cx + page_w / 2 + jitter(), cy - page_h / 2 + jitter()],
+                          [cx + page_w / 2 + jitter(), cy + page_h / 2 + jitter()],
+                          [cx - page_w / 2 + jitter(), cy + page_h / 2 + jitter()]])
+    source = np.float32([[0, 0], [page.width, 0], [page.width, page.height], [0, page.height]])
+    matrix = cv2.getPerspectiveTransform(source, corners)
+    paper = np.asarray(page, dtype=np.float32) * 0.92 + 10  # paper is never quite white
+    warped = cv2.warpPerspective(paper, matrix, (w, h), flags=cv2.INTER_AREA)
+    mask = cv2.warpPerspective(np.ones_like(paper), matrix, (w, h))
+    photo = desk * (1 - mask) + warped * mask
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    lamp_x, lamp_y = rng.uniform(0, w), rng.uniform(-0.2, 0.3) * h
+    distance = np.hypot(xx - lamp_x, yy - lamp_y) / np.hypot(w, h)
+    light = 1.05 - rng.uniform(0.6, 0.8) * distance  # bright under the lamp, dim far from it
+    shadow_x = rng.uniform(0.3, 0.7) * w  # a soft shadow (a hand, the phone) over one side
+    light *= 1 - 0.45 / (1 + np.exp(-(xx - shadow_x) / 40))
+    photo = cv2.GaussianBlur(photo * light, (0, 0), 1.0) + rng.normal(0, 5, (h, w))
+    out = io.BytesIO()
+    Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8)).save(out, "JPEG", quality=80)
+    return Image.open(io.BytesIO(out.getvalue())).convert("L")
+
+
+def screenshot(lines: list[str], font_px: int = 13, size: tuple[int, int] = (1366, 420)) -> Image.Image:
+    """A 1x screen capture: small anti-aliased text on a light UI background."""
+    img = Image.new("L", size, 246)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(NOTO, font_px, index=NOTO_KR)
+    for i, line in enumerate(lines):
+        draw.text((24, 20 + i * int(font_px * 1.9)), line, font=font, fill=30)
+    return img
+
+
+# --- The read cache: every test gets its own APPEAL_HOME, so no test reads another's results ---
+
+
+@pytest.fixture(autouse=True)
+def appeal_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("appeal-home")
+    monkeypatch.setenv("APPEAL_HOME", str(home))
+    monkeypatch.delenv("APPEAL_CACHE", raising=False)
+    return home
+
+
+def blocky_number(ink: int = 100, factor: int = 3) -> Image.Image:
+    """A short certificate whose number alone was pasted in from a low-resolution grey copy: the
+    page's Hangul model misreads it (`LEIS-210L`), an English re-read of its box does not."""
+    page = draw_page(["안전인증서", "인증번호:", "제조자: 주식회사 한빛무역"], font_px=40)
+    font = ImageFont.truetype(NOTO, 40 // factor, index=NOTO_KR)
+    tiny = Image.new("L", (800 // factor, 80 // factor), 255)
+    ImageDraw.Draw(tiny).text((0, 4 // factor), CERT_NUMBER, font=font, fill=ink)
+    page.paste(tiny.resize((tiny.width * factor, tiny.height * factor), Image.Resampling.BILINEAR), (560, 380))
+    return page

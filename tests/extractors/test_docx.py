@@ -45,6 +45,31 @@ def test_paragraphs_tables_headers_and_footers_in_order(tmp_path):
         "2026년 1월 1일",  # trailing spaces stripped
         "서울특별시 강남구 테헤란로 1",
     ]
+    # The tables also as rows of cells, each on its grid: the merged cell once, its span "".
+    assert [t.rows for t in page.tables] == [
+        [["위임인", "HANBIT Co., Ltd."], ["수임인", "주식회사 한빛무역"],
+         ["위임 기간", "2026년 1월 1일 ~ 2026년 12월 31일"]],
+        [["브랜드", "", "HANBIT"]],
+    ]
+
+
+def test_a_table_inside_a_cell_is_read_too(tmp_path):
+    d = docx.Document()
+    outer = d.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text = "인증 정보"
+    outer.cell(1, 0).text, outer.cell(1, 1).text = "발급", "2025년 3월 12일"
+    inner = outer.cell(0, 1).add_table(rows=2, cols=2)
+    for row, (key, value) in zip(inner.rows, [("인증번호", "HU071695-21012A"), ("모델명", "HB-H200")]):
+        row.cells[0].text, row.cells[1].text = key, value
+    d.save(tmp_path / "nested.docx")
+    [page] = read_docx(tmp_path / "nested.docx").pages
+    # the inner table's rows follow the outer table's
+    assert page.text.split("\n") == ["인증 정보 |", "발급 | 2025년 3월 12일",
+                                     "인증번호 | HU071695-21012A", "모델명 | HB-H200"]
+    assert [t.rows for t in page.tables] == [
+        [["인증 정보", ""], ["발급", "2025년 3월 12일"]],
+        [["인증번호", "HU071695-21012A"], ["모델명", "HB-H200"]],
+    ]
 
 
 def test_a_corrupt_docx_is_an_unsupported_format_issue(tmp_path):

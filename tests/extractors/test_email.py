@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import quopri
 from email.message import EmailMessage
 from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import quote
+
+import pytest
 
 from casefile.codes import PageSource
 from extractors import read_file
@@ -153,3 +156,89 @@ def test_an_attached_email_is_written_out_and_read_as_an_email(tmp_path, workdir
 
 def test_html_to_text_keeps_words_apart_and_drops_hidden_text():
     assert html_to_text("<div>Hello <b>world</b></div><noscript>x</noscript><br>끝") == "Hello world\n끝"
+
+
+def _forwarded(cert_pdf_bytes: bytes, encode_attached_message: bool = False) -> bytes:
+    """notice.eml (with KC.pdf) forwarded as an attachment of another mail."""
+    inner = EmailMessage()
+    inner["From"], inner["Subject"] = "notice@coupang.com", "판매중지 안내"
+    inner.set_content(NOTICE_BODY)
+    inner.add_attachment(cert_pdf_bytes, maintype="application", subtype="pdf", filename="KC인증서.pdf")
+    if not encode_attached_message:
+        outer = EmailMessage()
+        outer["From"], outer["Subject"] = "ops@hanbit.example", "FW: 판매중지 안내"
+        outer.set_content("전달합니다.")
+        outer.add_attachment(inner)  # no file name: named after its subject
+        return bytes(outer)
+    # Against RFC 2046, some webmails base64 an attached message; the parser alone misreads it.
+    return b"\r\n".join([
+        b"From: ops@hanbit.example", b"Subject: FW", b"MIME-Version: 1.0",
+        b'Content-Type: multipart/mixed; boundary="B"', b"",
+        b"--B", b"Content-Type: text/plain; charset=utf-8", b"", "전달합니다.".encode(),
+        b"--B", b"Content-Type: message/rfc822", b"Content-Transfer-Encoding: base64",
+        b"Content-Disposition: attachment", b"", base64.encodebytes(bytes(inner)),
+        b"--B--", b""])
+
+
+@pytest.mark.parametrize("encoded", [False, True])
+def test_a_forwarded_mail_yields_its_own_attachments_through_the_pipeline(tmp_path, workdir, monkeypatch,
+                                                                          cert_pdf_bytes, encoded):
+    from casefile.case import SourceFile
+    from flows import stages
+
+    monkeypatch.setenv("APPEAL_ISOLATE", "0")  # in this process: the nesting is under test, not the sandbox
+    path = _write(tmp_path, "fw.eml", _forwarded(cert_pdf_bytes, encoded))
+    wave = [SourceFile(path="fw.eml", abs_path=str(path), sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+                       size=path.stat().st_size)]
+    reads = {}
+    while wave:  # as the process-case flow does: every file, then what was found inside, wave by wave
+        next_wave = []
+        for source in wave:
+            reads[source.path] = stages.read_source(source, workdir)
+            next_wave += stages.attachment_sources(source, reads[source.path])
+        wave = next_wave
+
+    assert list(reads) == ["fw.eml", "fw.eml#판매중지 안내.eml", "fw.eml#판매중지 안내.eml#KC인증서.pdf"]
+    assert reads["fw.eml#판매중지 안내.eml"].headers["Subject"] == "판매중지 안내"
+    [kc] = reads["fw.eml#판매중지 안내.eml#KC인증서.pdf"].pages
+    assert kc.source == PageSource.pdf_text and "HU071695-21012A" in kc.text
+
+
+def test_quoted_printable_cp949_body_declared_euc_kr_and_a_gb2312_subject(tmp_path, workdir):
+    body = "판매 중지 사유: KC 인증서 누락 (똠방각하)"  # 똠 is CP949 only, not in EUC-KR
+    raw = b"\r\n".join([
+        b"From: notice@coupang.com",
+        b"Subject: " + _b64_word("授权书 品牌", "gb2312").encode(),
+        b"MIME-Version: 1.0",
+        b"Content-Type: text/plain; charset=euc-kr",
+        b"Content-Transfer-Encoding: quoted-printable",
+        b"",
+        quopri.encodestring(body.encode("cp949")),
+        b""])
+    result = read_email(_write(tmp_path, "qp.eml", raw), workdir)
+    assert result.headers["Subject"] == "授权书 品牌"
+    assert result.pages[0].text.endswith(body)
+
+
+def test_an_html_body_without_a_mime_charset_is_decoded_by_its_meta_tag(tmp_path, workdir):
+    html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>' \
+           "<body><p>授权书</p><p>被授权人: 深圳韩光贸易有限公司</p></body></html>"
+    raw = (b"From: brand@hanbit.cn\r\nSubject: auth\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n"
+           b"Content-Transfer-Encoding: 8bit\r\n\r\n" + html.encode("gb2312"))
+    result = read_email(_write(tmp_path, "meta.eml", raw), workdir)
+    # without the meta tag these bytes decode as CP949 into Korean-looking garbage
+    assert result.pages[0].text.endswith("授权书\n被授权人: 深圳韩光贸易有限公司")
+
+
+def test_an_eml_attached_as_a_plain_file_is_written_out_to_be_read_as_an_email(tmp_path, workdir, cert_pdf_bytes):
+    inner = EmailMessage()
+    inner["From"], inner["Subject"] = "notice@coupang.com", "판매중지 안내"
+    inner.set_content(NOTICE_BODY)
+    outer = EmailMessage()
+    outer["From"], outer["Subject"] = "ops@hanbit.example", "FW"
+    outer.set_content("원본 메일 첨부")
+    outer.add_attachment(bytes(inner), maintype="application", subtype="octet-stream", filename="원본.eml")
+    [attachment] = read_email(_write(tmp_path, "fw.eml", bytes(outer)), workdir).attachments
+    assert attachment.name == "원본.eml"
+    nested = read_file(Path(attachment.data_path), workdir)
+    assert (nested.media_type, nested.headers["Subject"]) == ("message/rfc822", "판매중지 안내")

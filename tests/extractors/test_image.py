@@ -31,7 +31,7 @@ def test_a_300_dpi_png_scan(tmp_path, cert_page):
     assert page.rotation == 0
     assert page.dpi == pytest.approx(300, abs=1)
     assert (page.width, page.height) == cert_page.size
-    assert page.strategy.startswith("ocr:tesseract-") and page.strategy.endswith(":Hangul+eng:psm6:300dpi")
+    assert page.strategy.startswith("ocr:tesseract-") and page.strategy.endswith(":Hangul+eng:psm4:300dpi")
     assert page.confidence is not None and page.confidence > 0.8
     _assert_certificate(page.text)
     assert all(line == line.rstrip() for line in page.text.split("\n"))

@@ -5,6 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import subprocess
+import sys
+import unicodedata
 import zipfile
 from email.message import EmailMessage
 from pathlib import Path
@@ -128,3 +132,65 @@ def test_tesseract_check_passes_here_and_reports_its_version():
     tesseract.check()
     assert tesseract.version().split(".")[0] in {"4", "5"}
     assert {"Hangul", "eng", "osd"} <= tesseract.languages()
+
+
+APPEAL = Path(sys.executable).parent / "appeal"
+
+
+def _logged_tesseract(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An environment whose `tesseract` logs its arguments, then runs the real one."""
+    bin_dir, log = tmp_path / "bin", tmp_path / "tesseract.log"
+    bin_dir.mkdir()
+    shim = bin_dir / "tesseract"
+    shim.write_text(f'#!/bin/sh\necho "$@" >> "{log}"\nexec "{shutil.which("tesseract")}" "$@"\n')
+    shim.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+           "APPEAL_HOME": str(tmp_path / "home")}
+    env.pop("APPEAL_CACHE", None)
+    return env, log
+
+
+def _appeal_read_json(path: Path, env: dict[str, str]) -> dict:
+    done = subprocess.run([str(APPEAL), "read", str(path), "--json"], env=env, capture_output=True,
+                          timeout=180, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    return json.loads(done.stdout)
+
+
+def _ocr_runs(log: Path) -> list[str]:
+    """Tesseract runs that read an image (not `--version` or `--list-langs`)."""
+    lines = log.read_text().splitlines() if log.exists() else []
+    return [line for line in lines if not line.startswith("--")]
+
+
+@pytest.mark.ocr
+@pytest.mark.slow
+def test_appeal_read_json_prints_the_contract_object_and_reads_once(tmp_path, cert_pdf_bytes, cert_page):
+    env, log = _logged_tesseract(tmp_path)
+    pdf = tmp_path / "kc.pdf"
+    pdf.write_bytes(cert_pdf_bytes)
+    png = tmp_path / unicodedata.normalize("NFD", "KC인증서.png")  # as a Mac names it
+    cert_page.save(png, dpi=(300, 300))
+
+    for path, source in ((pdf, "pdf_text"), (png, "ocr")):
+        obj = _appeal_read_json(path, env)
+        assert list(obj) == ["file", "sha256", "pages"]
+        assert obj["file"] == unicodedata.normalize("NFC", path.name)
+        assert obj["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        [page] = obj["pages"]
+        assert list(page) == ["number", "source", "rotation", "confidence", "text"]
+        assert (page["number"], page["source"], page["rotation"]) == (1, source, 0)
+        assert isinstance(page["text"], str)
+        assert f"인증번호{CERT_NUMBER}" in squash(page["text"]).replace(":", "")
+        if source == "ocr":
+            assert isinstance(page["confidence"], float) and 0.5 < page["confidence"] <= 1
+        else:
+            assert page["confidence"] is None
+    assert obj["file"] == "KC인증서.png"
+
+    # Read again: the same object, from the cache, without one OCR run.
+    ocr_runs = _ocr_runs(log)
+    assert ocr_runs
+    assert _appeal_read_json(png, env) == obj
+    assert _ocr_runs(log) == ocr_runs
+    assert list((tmp_path / "home" / "cache" / "read").rglob("*.json"))

@@ -1,0 +1,50 @@
+"""Even out the light before binarising: a desk lamp leaves one side of a photo darker than the
+other, and a global Otsu threshold then turns the dark side's paper black or its text white.
+
+The paper's own brightness is estimated by closing over the text (dark strokes thinner than the
+kernel vanish) on a shrunken copy; dividing by it leaves ink on uniformly white paper.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+SHRINK = 8  # the background varies slowly; estimating it at 1/8 costs 1/64 of the work
+#: Spread (percentile 2..98, grey levels) of the paper brightness above which the page is "unevenly
+#: lit". Clean scans measure 0-5, cream paper under a scanner lid about 10.
+UNEVEN_SPREAD = 30
+
+
+def flatten(gray: np.ndarray) -> tuple[np.ndarray, str]:
+    """`gray` divided by its background when the light over the page is uneven, else unchanged."""
+    background = estimate_background(gray)
+    low, high = np.percentile(background, (2, 98))
+    if high - low < UNEVEN_SPREAD:
+        return gray, ""
+    flat = cv2.divide(gray, background, scale=255)
+    return flat, "flatten"
+
+
+def estimate_background(gray: np.ndarray) -> np.ndarray:
+    """The paper's brightness everywhere, at the size of `gray`."""
+    h, w = gray.shape
+    small = cv2.resize(gray, (max(1, w // SHRINK), max(1, h // SHRINK)), interpolation=cv2.INTER_AREA)
+    # Wider than a glyph at the shrunken scale (a 56 px glyph at 300 DPI is 7 px there).
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
+    small = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel)
+    small = cv2.medianBlur(small, 5)
+    background = cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
+    return np.maximum(background, 1)  # never divide by zero
+
+
+def whiten_paper(gray: np.ndarray) -> np.ndarray:
+    """Paper above Otsu's threshold set to white, ink left in its shades of grey.
+
+    On flattened phone photos this read better than black and white (character error rate 0.18
+    against 0.33 summed over six test photos): the photo's glyphs are soft, and a hard threshold
+    fattens or breaks their strokes, while Tesseract's own threshold copes with the grey edges
+    once the paper's texture and leftover shading are gone.
+    """
+    threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return np.where(gray > threshold, 255, gray).astype(np.uint8)

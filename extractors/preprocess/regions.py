@@ -1,0 +1,173 @@
+"""Region re-read: certificate numbers and other IDs that the full-page read got wrong.
+
+The page is read with the Hangul model, which is sure of Korean and unsure of a long run of
+capitals and digits (`XU100123-20001` came back as `×0100123-20001`, STACK.md §3). Such a token,
+when its confidence is low or Hangul or symbols sit inside it, is cut out of the grey page with
+tight padding (wider padding picked up a neighbouring colon), enlarged, thresholded on its own
+(a faint number survives a local threshold that the page's lost) and read again in English with
+an ID whitelist. The new reading replaces the old only when it is surer and has an ID's shape.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from difflib import SequenceMatcher
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from casefile.pages import Word
+from extractors import tesseract
+
+WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
+LOW_CONFIDENCE = 0.80
+MIN_CONFIDENCE = 0.60  # a re-read less sure than this replaces nothing
+MAX_REREADS = 8  # per page; each costs a Tesseract start
+TARGET_HEIGHT_PX = 48  # crop text height Tesseract's single-line mode reads best
+#: `HU071695-21012A`, `YU10128-23004`, `CB063R10486-2002`, `R-R-HBT-HB200W`, or a long digit run.
+ID_SHAPE = re.compile(r"^(?=(?:.*\d){3})[A-Z0-9]+(?:-[A-Z0-9]+)+$|^\d{6,}$")
+_LATIN_DIGIT = re.compile(r"[A-Za-z0-9\-]")
+#: Hangul or a symbol between Latin letters and digits: a misread inside an ID (a Hangul label
+#: glued in front, `번호:HU071695-21012A`, is not; its crop would hold the label too).
+_FOREIGN_INSIDE = re.compile(r"[A-Za-z0-9][^A-Za-z0-9\-]+[A-Za-z0-9]")
+_DATE_OR_UNIT = re.compile(r"\d+\s*[년월일시분초개원]")  # `2025년` is a date, not a damaged ID
+
+
+def reread_ids(gray: np.ndarray, out: tesseract.OcrOutput) -> tuple[tesseract.OcrOutput, int]:
+    """`out` with each repaired ID token replaced, and how many were; `gray` is the page as read
+    (same size and turn), before binarising."""
+    spans = _word_spans(out.text, out.words)
+    changes: list[tuple[list[int], Word]] = []
+    for group in _suspects(out.words)[:MAX_REREADS]:
+        words = [out.words[i] for i in group]
+        new = _reread(gray, words)
+        if new is not None and _better(new, words):
+            changes.append((group, new))
+    if not changes:
+        return out, 0
+    text, words = out.text, list(out.words)
+    for group, new in reversed(changes):  # from the end, so earlier spans stay valid
+        start, end = spans[group[0]][0], spans[group[-1]][1]
+        if start >= 0 and end >= 0:
+            text = text[:start] + new.text + text[end:]
+        words[group[0]:group[-1] + 1] = [new]
+    return dataclasses.replace(out, text=text, words=words), len(changes)
+
+
+def looks_like_id(text: str) -> bool:
+    return bool(ID_SHAPE.match(text))
+
+
+def _suspects(words: list[Word]) -> list[list[int]]:
+    """Runs of neighbouring words on one line that together look like a damaged ID."""
+    groups: list[list[int]] = []
+    run: list[int] = []
+    for i, word in enumerate(words):
+        if _id_part(word) and run and _same_line_neighbours(words[run[-1]], word):
+            run.append(i)
+            continue
+        if run:
+            groups.append(run)
+        run = [i] if _id_part(word) else []
+    if run:
+        groups.append(run)
+    return [g for g in groups if _suspicious([words[i] for i in g])]
+
+
+def _id_part(word: Word) -> bool:
+    core = word.text.strip(":;,.()[]{}<>\"'")
+    if not core or _DATE_OR_UNIT.search(core):
+        return False
+    latin_digit = len(_LATIN_DIGIT.findall(core))
+    return latin_digit >= 2 and latin_digit >= 0.6 * len(core)
+
+
+def _suspicious(words: list[Word]) -> bool:
+    joined = "".join(w.text.strip(":;,.()[]{}<>\"'") for w in words)
+    if sum(ch.isdigit() for ch in joined) < 3 or len(joined) < 6:
+        return False
+    unsure = min(w.confidence or 0 for w in words) < LOW_CONFIDENCE
+    foreign = bool(_FOREIGN_INSIDE.search(joined))
+    return unsure or foreign or len(words) > 1
+
+
+def _same_line_neighbours(a: Word, b: Word) -> bool:
+    overlap = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
+    gap = b.left - (a.left + a.width)
+    return overlap > 0.5 * min(a.height, b.height) and -0.2 * a.height < gap < 0.8 * max(a.height, b.height)
+
+
+def _reread(gray: np.ndarray, words: list[Word]) -> Word | None:
+    left = min(w.left for w in words)
+    top = min(w.top for w in words)
+    right = max(w.left + w.width for w in words)
+    bottom = max(w.top + w.height for w in words)
+    height = bottom - top
+    pad = max(2, round(0.15 * height))
+    x0, y0 = max(0, int(left) - pad), max(0, int(top) - pad)
+    x1, y1 = min(gray.shape[1], int(right) + pad), min(gray.shape[0], int(bottom) + pad)
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return None
+    crop = Image.fromarray(_prepare(gray[y0:y1, x0:x1], height))
+    text, confidence = _read_id(crop)
+    if not text:
+        return None
+    return Word(text=text, left=left, top=top, width=right - left, height=height, confidence=confidence)
+
+
+def _read_id(crop: Image.Image) -> tuple[str, float]:
+    """The crop read in English; when that is not an ID's shape, again limited to the ID alphabet.
+
+    Tesseract 5's LSTM reports confidence 0 for many whitelisted readings of a perfectly clear
+    crop, so the whitelisted text borrows the free reading's confidence, and only when the two
+    mostly agree (the whitelist then only settled a letter or two).
+    """
+    free = tesseract.ocr(crop, lang="eng", psm=7)
+    text = "".join(w.text for w in free.words)
+    if not free.words:
+        return "", 0.0
+    confidence = min(w.confidence or 0 for w in free.words)
+    if looks_like_id(text):
+        return text, confidence
+    listed = "".join(w.text for w in tesseract.ocr(crop, lang="eng", psm=7, whitelist=WHITELIST).words)
+    if SequenceMatcher(None, text.upper(), listed).ratio() < 0.8:
+        return "", 0.0
+    return listed, confidence
+
+
+def _prepare(crop: np.ndarray, text_height: float) -> np.ndarray:
+    """Enlarged to a comfortable height, thresholded on its own contrast, on a white margin."""
+    factor = max(1.0, TARGET_HEIGHT_PX / max(text_height, 1))
+    if factor > 1:
+        crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    margin = int(TARGET_HEIGHT_PX // 2)
+    return cv2.copyMakeBorder(crop, margin, margin, margin, margin, cv2.BORDER_CONSTANT, value=255)
+
+
+def _better(new: Word, old: list[Word]) -> bool:
+    old_text = "".join(w.text for w in old)
+    if new.text == old_text or not looks_like_id(new.text):
+        return False
+    # A repair, not an invention: about as many letters and digits as the page read there.
+    skeleton = "".join(_LATIN_DIGIT.findall(old_text))
+    if abs(len(skeleton) - len(new.text)) > max(2, len(new.text) // 5):
+        return False
+    old_confidence = min(w.confidence or 0 for w in old)
+    return (new.confidence or 0) >= MIN_CONFIDENCE and (new.confidence or 0) > old_confidence
+
+
+def _word_spans(text: str, words: list[Word]) -> list[tuple[int, int]]:
+    """Where each word sits in `text` (words are in reading order, so each is searched after the
+    previous); (-1, -1) when not found."""
+    spans, cursor = [], 0
+    for word in words:
+        at = text.find(word.text, cursor)
+        if at < 0:
+            spans.append((-1, -1))
+            continue
+        spans.append((at, at + len(word.text)))
+        cursor = at + len(word.text)
+    return spans
