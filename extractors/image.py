@@ -101,6 +101,12 @@ def ocr_page(frame: Frame) -> Page:
     gray = upscale.upscale(gray, scale)
     # A flattened photo keeps its ink's grey edges (see `lighting.whiten_paper`); a scan goes black and white.
     binary = lighting.whiten_paper(gray) if "flatten" in steps else _otsu(gray)
+    if _blank(binary):
+        # An empty page (a scanner's back side, a PDF's blank filler) has nothing to read;
+        # Tesseract on it costs seconds per page and returns specks.
+        return Page(number=frame.number, source=PageSource.ocr, rotation=frame.rotation, confidence=None,
+                    text="", strategy=f"ocr:blank:{':'.join(s for s in steps if s)}".rstrip(":"),
+                    width=gray.shape[1] / scale, height=gray.shape[0] / scale, dpi=frame.dpi)
     turn, out, fallback = _read(binary)
     gray = orientation.turn(gray, turn)
     del binary  # the grey page is all the re-read needs; keep one full-size bitmap
@@ -125,6 +131,13 @@ def ocr_page(frame: Frame) -> Page:
         height=gray.shape[0] / scale,
         dpi=frame.dpi,
     )
+
+
+BLANK_INK_SHARE = 0.0005  # of the page's pixels: less ink than one short word at 300 DPI
+
+
+def _blank(binary: np.ndarray) -> bool:
+    return float(np.count_nonzero(binary < 128)) / binary.size < BLANK_INK_SHARE
 
 
 def binarize(image: Image.Image) -> Image.Image:

@@ -1,25 +1,28 @@
 """The `appeal` command line: the edge where exceptions become exit codes and messages.
 
 Exit codes: 0 when result.json was written, whatever the case's status (CONTRACT.md); non-zero
-only when it could not be: a bad argument (2), a missing engine (4), an unwritable output (5),
-an unusable signing key (6), anything else (15).
+only when it could not be: a bad argument (2), a case that cannot be found (3), a missing engine
+(4), an unwritable output (5), an unusable signing key (6), anything else (15).
+This module only parses; each subcommand's code is `flows/commands/<name>.py`, imported when chosen.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
+import importlib
 import sys
-import tempfile
 from pathlib import Path
 
-from casefile.errors import AppealError, ExitCode
+from casefile.codes import ReasonCode
+from casefile.errors import AppealError
 
 DESCRIPTION = """\
 Turn a seller's Coupang takedown case (a folder or .zip of KC certificates, scans, photos,
 PDFs, DOCX and the notice e-mail) into a signed Korean appeal package, or into a list of
 what the seller must fix first (in Korean and Chinese)."""
+
+STATUSES = ("failed", "needs_fixes", "denied")
 
 
 def _date(text: str) -> dt.date:
@@ -27,6 +30,11 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", type=_date, default=None,
+                        help="judge every date rule as of this day (YYYY-MM-DD; default: today in Seoul)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,10 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "DEMO key is made (under $APPEAL_HOME/keys) and used.")
     process.add_argument("case", type=Path, help="case folder or .zip")
     process.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
-    process.add_argument("--as-of", type=_date, default=None,
-                         help="judge every date rule as of this day (YYYY-MM-DD; default: today in Seoul)")
+    _as_of(process)
     process.add_argument("--signing-p12", default=None, help="PKCS#12 file with the signing key and certificate")
-    process.set_defaults(handler=cmd_process)
+    process.set_defaults(handler="process")
 
     read = sub.add_parser("read", help="show what was read from one file, page by page",
                           description="Read FILE as the pipeline does and print each page's text, how it "
@@ -55,54 +62,61 @@ def build_parser() -> argparse.ArgumentParser:
                                       "CONTRACT.md defines for `appeal read`.")
     read.add_argument("file", type=Path, help="a PDF, image, DOCX, .eml or .txt file")
     read.add_argument("--json", action="store_true", help="print JSON instead of text")
-    read.set_defaults(handler=cmd_read)
+    read.set_defaults(handler="read")
+
+    serve = sub.add_parser(
+        "serve", help="serve the process-case, ingest-dropbox and reprocess-failed deployments",
+        description="Serve the three Prefect deployments and watch $APPEAL_HOME/dropbox: a dropped case "
+                    "folder or .zip is taken into the case store and processed within seconds. Uses the "
+                    "Prefect server at $PREFECT_API_URL when set; otherwise starts a local one (SQLite "
+                    "under $APPEAL_HOME/prefect) on a free port and prints the UI's address.")
+    serve.add_argument("--limit", type=int, default=2, help="flow runs at once (default 2)")
+    serve.add_argument("--interval", type=int, default=60,
+                       help="seconds between scheduled ingest-dropbox runs, the watcher's fallback (default 60)")
+    serve.add_argument("--debounce", type=float, default=3.0,
+                       help="seconds of quiet in the drop folder before a run is started (default 3)")
+    serve.set_defaults(handler="serve")
+
+    ingest = sub.add_parser("ingest", help="take new uploads from $APPEAL_HOME/dropbox and process them, once",
+                            description="One ingest-dropbox run in this process, no server needed.")
+    _as_of(ingest)
+    ingest.add_argument("--settle", type=float, default=None,
+                        help="seconds an upload must stay unchanged before it is taken (default 5)")
+    ingest.add_argument("--max-concurrency", type=int, default=2, help="cases processed at once (default 2)")
+    ingest.set_defaults(handler="ingest")
+
+    reprocess = sub.add_parser(
+        "reprocess", help="process stored cases again: failed, fixed needs_fixes, denied",
+        description="Failed cases; needs_fixes cases whose inputs changed since their last run; cases "
+                    "marked denied and not run since. Filters narrow the choice.")
+    reprocess.add_argument("--status", action="append", choices=STATUSES,
+                           help="only these (repeatable; default all three)")
+    reprocess.add_argument("--reason", default=None, choices=[r.value for r in ReasonCode],
+                           help="only cases with this reason code")
+    reprocess.add_argument("--since", type=_date, default=None, help="deciding event on or after YYYY-MM-DD")
+    reprocess.add_argument("--until", type=_date, default=None, help="deciding event on or before YYYY-MM-DD")
+    reprocess.add_argument("--max-concurrency", type=int, default=2, help="cases processed at once (default 2)")
+    _as_of(reprocess)
+    reprocess.set_defaults(handler="reprocess")
+
+    mark = sub.add_parser("mark", help="record what happened to a stored case's appeal",
+                          description="A `submitted` date counts as the previous appeal for the 7-day "
+                                      "resubmission rule when the case is processed again.")
+    mark.add_argument("case", help="stored case id (see `appeal status`)")
+    mark.add_argument("outcome", choices=("submitted", "denied", "reinstated"))
+    mark.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD (default: today in Seoul)")
+    mark.set_defaults(handler="mark")
+
+    status = sub.add_parser("status", help="list stored cases: status, reason, deadline, last event")
+    status.set_defaults(handler="status")
     return parser
-
-
-def cmd_process(args: argparse.Namespace) -> int:
-    from flows.process_case import ProcessRequest, process_case
-
-    request = ProcessRequest(case=str(args.case), out=str(args.out), as_of=args.as_of,
-                             signing_p12=args.signing_p12)
-    result = process_case(request)
-    out = Path(args.out)
-    print(f"{result.case_id}: {result.status.value}")
-    print(f"  result:  {out / 'result.json'}")
-    if result.package:
-        print(f"  package: {out / result.package.path} ({result.package.pages} pages, signed)")
-    if result.review_sheet:
-        print(f"  review:  {out / result.review_sheet}")
-    for f in result.findings:
-        print(f"  [{f.severity.value}] {f.code.value}: {f.message_ko}")
-    return ExitCode.ok
-
-
-def cmd_read(args: argparse.Namespace) -> int:
-    from extractors.read import read_file, read_json
-
-    if not args.file.is_file():
-        raise AppealError(f"no such file: {args.file}")
-    if args.json:
-        print(json.dumps(read_json(args.file), ensure_ascii=False, indent=2))
-        return ExitCode.ok
-    with tempfile.TemporaryDirectory(prefix="appeal-read-") as workdir:
-        read = read_file(args.file, Path(workdir))
-    print(f"{args.file}: {read.media_type}, {len(read.pages)} page(s)")
-    for issue in read.issues:
-        print(f"  ! {issue.code.value}: {issue.detail}")
-    for page in read.pages:
-        conf = f", confidence {page.confidence:.2f}" if page.confidence is not None else ""
-        print(f"--- page {page.number}: {page.source.value} ({page.strategy}), rotation {page.rotation}{conf}")
-        print(page.text)
-    for att in read.attachments:
-        print(f"  + attachment {att.name} ({att.size} bytes)")
-    return ExitCode.ok
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return int(args.handler(args))
+        command = importlib.import_module(f"flows.commands.{args.handler}")
+        return int(command.run(args))
     except AppealError as exc:
         print(f"appeal: error: {exc.message}", file=sys.stderr)
         return int(exc.exit_code)

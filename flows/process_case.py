@@ -6,12 +6,12 @@ import flows.settings  # noqa: F401  (must precede the Prefect import)
 
 import datetime as dt
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import BaseModel, Field
 
 from casefile.case import Case, SourceFile
@@ -20,11 +20,16 @@ from casefile.errors import CaseError, MissingDependencyError, SigningError
 from casefile.loading import load_case
 from casefile.pages import ReadResult
 from casefile.result import DocumentResult, Result
+from casefile.history import Event
+from casefile.store import CaseStore
 from flows import stages
+from flows.artifacts import publish
 from flows.outputs import REVIEW_NAME, write_outputs
 from flows.provenance import run_record
 from renderers import build_package, build_review_sheet
+from flows.runners import task_runner
 from flows.signer import SignerChoice, choose_signer
+from flows.transient import TransientReadError, retry_transient, transient_issue
 from validators import RuleError, status_of
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -34,8 +39,10 @@ OPERATOR_ERRORS = (MissingDependencyError, SigningError, RuleError)
 class ProcessRequest(BaseModel):
     """What the `process-case` form in the Prefect UI asks for."""
 
-    case: str = Field(description="Path of the case folder or .zip to process")
-    out: str = Field(description="Folder to write result.json, appeal.pdf and the review sheet into")
+    case: str = Field(description="A stored case id (see `appeal status`), or the path of a case folder or "
+                                  ".zip; a path not yet in the store is taken into it first")
+    out: str | None = Field(None, description="Folder to write result.json, appeal.pdf and the review sheet "
+                                              "into; default the store's cases/<case id>/out/")
     as_of: dt.date | None = Field(None, description="The day every date rule is judged on; default today in Seoul")
     signing_p12: str | None = Field(
         None, description="PKCS#12 signing key; default $APPEAL_SIGNING_P12, else a labelled demo key")
@@ -50,9 +57,18 @@ def intake_task(case_path: str, workdir: str) -> Case:
     return load_case(Path(case_path), Path(workdir))
 
 
-@task(name="read", task_run_name="read {source.path}")
+READ_RETRIES = 2
+
+
+@task(name="read", task_run_name="read {source.path}", retries=READ_RETRIES, retry_delay_seconds=[1, 4],
+      retry_condition_fn=retry_transient)
 def read_task(source: SourceFile, workdir: str) -> ReadResult:
-    return stages.read_source(source, Path(workdir))
+    read = stages.read_source(source, Path(workdir))
+    # read_source turns every reader error into a finding; a transient one first gets its retries.
+    detail = transient_issue(read)
+    if detail and runtime.task_run.run_count <= READ_RETRIES:
+        raise TransientReadError(f"{source.path}: {detail}")
+    return read
 
 
 @task(name="understand", task_run_name="understand {source.path}")
@@ -83,36 +99,80 @@ def _read_all(sources: list[SourceFile], workdir: str) -> tuple[list[SourceFile]
     return all_sources, reads
 
 
-@flow(name="process-case", task_runner=ThreadPoolTaskRunner(max_workers=2), validate_parameters=True)
+@dataclass(frozen=True)
+class Target:
+    """What one run reads and where it writes; `stored` names the store's case when it is one."""
+
+    case_path: str
+    out_dir: Path
+    stored: str | None = None
+    digest: str | None = None
+
+
+def locate(request: ProcessRequest, store: CaseStore) -> Target:
+    """A path with `out` runs outside the store, as `appeal process` does; anything else uses the store."""
+    path = Path(request.case)
+    if request.out is not None:
+        if not path.exists() and store.has(request.case):
+            return Target(str(store.input_path(request.case)), Path(request.out))
+        return Target(request.case, Path(request.out))
+    if path.exists():
+        case_id = store.ingest(path).case_id
+    elif store.has(request.case):
+        case_id = request.case
+    else:
+        raise CaseError(f"{request.case!r} is neither a case folder or .zip nor a case stored in {store.cases}")
+    return Target(str(store.input_path(case_id)), store.out_dir(case_id), case_id, store.current_digest(case_id))
+
+
+@flow(name="process-case", task_runner=task_runner(), validate_parameters=True)
 def process_case(request: ProcessRequest) -> Result:
     """Read, check and (when nothing is wrong) package one case; always writes result.json.
 
     Operator problems (no Tesseract, a bad signing key, a broken rule file) raise: nothing can be
     judged without them. Anything else that goes wrong is the case's `failed` result, inputs intact.
+    A stored case's run ends with a `processed` line in its history.
     """
     started = dt.datetime.now(dt.timezone.utc)
     as_of = request.as_of or today_in_seoul()
-    out_dir = Path(request.out)
+    store = CaseStore()
+    target = locate(request, store)
     signer = choose_signer(request.signing_p12)
+    name = Path(target.case_path).name
     with tempfile.TemporaryDirectory(prefix="appeal-") as workdir:
         try:
-            result, reads = _process(request, as_of, out_dir, signer, workdir)
+            result, reads = _process(target, store, as_of, signer, workdir)
         except OPERATOR_ERRORS:
             raise
         except CaseError as exc:
-            result, reads = stages.failed_result(_case_id(request.case), as_of, Path(request.case).name,
-                                                 exc.message), {}
+            result, reads = stages.failed_result(_case_id(target.case_path), as_of, name, exc.message), {}
         except Exception as exc:  # noqa: BLE001 - the case is failed, not the batch
             get_run_logger().exception("case %s could not be processed", request.case)
-            result, reads = stages.failed_result(_case_id(request.case), as_of, Path(request.case).name,
+            result, reads = stages.failed_result(_case_id(target.case_path), as_of, name,
                                                  f"internal error {type(exc).__name__}; rerun after the fix"), {}
-        write_outputs(out_dir, result, run_record(result.case_id, as_of, reads, started, signer.note))
-        return result
+        write_outputs(target.out_dir, result, run_record(result.case_id, as_of, reads, started, signer.note))
+    if target.stored:
+        store.append(target.stored, Event(
+            event="processed", status=result.status.value, deadline=result.appeal_deadline,
+            reason=result.reason_code.value if result.reason_code else None, digest=target.digest,
+            run_id=str(runtime.flow_run.id) if runtime.flow_run.id else None))
+    _publish(result, target.out_dir)
+    return result
 
 
-def _process(request: ProcessRequest, as_of: dt.date, out_dir: Path, signer: SignerChoice,
+def _publish(result: Result, out_dir: Path) -> None:
+    try:
+        publish(result, out_dir)
+    except Exception as exc:  # noqa: BLE001 - a missing report in the UI must not fail a written result
+        get_run_logger().warning("artifacts for %s not published: %s", result.case_id, exc)
+
+
+def _process(target: Target, store: CaseStore, as_of: dt.date, signer: SignerChoice,
              workdir: str) -> tuple[Result, dict[str, ReadResult]]:
-    case = intake_task(request.case, workdir)
+    out_dir = target.out_dir
+    case = intake_task(target.case_path, workdir)
+    if target.stored:
+        _previous_appeal_from_history(case, store, target.stored)
     if case.config_error:
         return stages.failed_result(case.case_id, as_of, "case.toml", case.config_error), {}
     sources, reads = _read_all(stages.inventory(case), workdir)
@@ -128,9 +188,21 @@ def _process(request: ProcessRequest, as_of: dt.date, out_dir: Path, signer: Sig
     return result, reads
 
 
+def _previous_appeal_from_history(case: Case, store: CaseStore, case_id: str) -> None:
+    """An appeal marked `submitted` counts for the 7-day rule when case.toml names none."""
+    appeal = case.config.appeal
+    if appeal.previous_appeal_date is not None:
+        return
+    reason = appeal.reason.value if appeal.reason else None
+    if reason is None:
+        last = next((e for e in reversed(store.history(case_id)) if e.event == "processed"), None)
+        reason = last.reason if last else None
+    appeal.previous_appeal_date = store.previous_appeal_date(case_id, reason)
+
+
 def _case_id(case_path: str) -> str:
     name = Path(case_path).name
     return name[:-4] if name.lower().endswith(".zip") else name
 
 
-__all__ = ["REVIEW_NAME", "ProcessRequest", "process_case", "today_in_seoul"]
+__all__ = ["REVIEW_NAME", "ProcessRequest", "Target", "locate", "process_case", "today_in_seoul"]

@@ -111,3 +111,14 @@ def test_a_truncated_image_is_an_unsupported_format_issue(tmp_path, cert_page, f
     result = read_image(path)
     assert result.pages == []
     assert [i.code for i in result.issues] == [FindingCode.unsupported_format]
+
+
+def test_a_blank_page_is_not_sent_to_ocr(tmp_path):
+    from PIL import Image
+
+    from extractors.image import read_image
+
+    path = tmp_path / "blank.png"
+    Image.new("L", (2480, 3508), 250).save(path, dpi=(300, 300))
+    result = read_image(path)
+    assert result.pages[0].text == "" and result.pages[0].strategy.startswith("ocr:blank")

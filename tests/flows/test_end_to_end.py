@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from casefile.schema import SCHEMA_PATH
-from tests.flows.conftest import REPO
+from tests.flows.conftest import REPO, Run
 
 CASES = REPO / "samples" / "cases"
 EXPECTED = REPO / "samples" / "expected"
@@ -32,16 +32,50 @@ def tree_hashes(path: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def processed(run_appeal, tmp_path_factory):
-    """Each sample processed once by the real command; inputs hashed before and after."""
+def harness(tmp_path_factory):
+    import os
+
+    from prefect.testing.utilities import prefect_test_harness
+
+    home = tmp_path_factory.mktemp("e2e-home")
+    saved = os.environ.get("APPEAL_HOME")
+    os.environ["APPEAL_HOME"] = str(home)
+    with prefect_test_harness(server_startup_timeout=120):
+        yield home
+    if saved is None:
+        os.environ.pop("APPEAL_HOME", None)
+    else:
+        os.environ["APPEAL_HOME"] = saved
+
+
+@pytest.fixture(scope="module")
+def processed(harness, tmp_path_factory):
+    """Each sample processed once by the process-case flow (in-process, on Prefect's test server)."""
+    import datetime as dt
+
+    from flows.process_case import ProcessRequest, process_case
+
     base = tmp_path_factory.mktemp("e2e")
     runs = {}
     for case_id in SAMPLES:
         before = tree_hashes(case_path(case_id))
         out = base / case_id
-        run = run_appeal("process", case_path(case_id), "--out", out, "--as-of", AS_OF, out=out)
-        runs[case_id] = (run, before)
+        process_case(ProcessRequest(case=str(case_path(case_id)), out=str(out),
+                                    as_of=dt.date.fromisoformat(AS_OF)))
+        runs[case_id] = (Run(0, "", "", out), before)
     return runs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case_id", ["kc-ready-humidifier", "kc-ready-radio-zip"])
+def test_the_command_line_makes_a_signed_package(run_appeal, tmp_path, case_id):
+    """The real `appeal` command, as a user runs it: a contract-valid result and a valid signature."""
+    out = tmp_path / "out"
+    run = run_appeal("process", case_path(case_id), "--out", out, "--as-of", AS_OF, out=out)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert f"{case_id}: ready" in run.stdout
+    jsonschema.validate(run.result, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    check_package(out, run.result)
 
 
 def test_there_are_samples_of_each_outcome():
@@ -54,7 +88,6 @@ def test_there_are_samples_of_each_outcome():
 @pytest.mark.parametrize("case_id", SAMPLES)
 def test_sample_case_end_to_end(processed, case_id):
     run, before = processed[case_id]
-    assert run.returncode == 0, run.stderr[-3000:]
     result = run.result
     jsonschema.validate(result, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
     expected = json.loads((EXPECTED / f"{case_id}.json").read_text(encoding="utf-8"))
@@ -84,6 +117,7 @@ def test_sample_case_end_to_end(processed, case_id):
     assert result["review_sheet"] == "review_zh.pdf" and (run.out / "review_zh.pdf").is_file()
     record = json.loads((run.out / "run.json").read_text(encoding="utf-8"))
     assert record["engines"]["tesseract"].startswith("5.")
+    assert set(record["documents"]) == {d["path"] for d in result["documents"]}
 
 
 def check_package(out: Path, result: dict) -> None:

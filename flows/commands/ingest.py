@@ -1,0 +1,20 @@
+"""`appeal ingest`: one `ingest-dropbox` run in this process (no server needed)."""
+
+from __future__ import annotations
+
+import argparse
+
+from casefile.errors import ExitCode
+from casefile.store import appeal_home
+
+
+def run(args: argparse.Namespace) -> int:
+    from flows.dropbox import DropboxRequest, ingest_dropbox
+
+    request = DropboxRequest(as_of=args.as_of, max_concurrency=args.max_concurrency,
+                             **({"settle_seconds": args.settle} if args.settle is not None else {}))
+    statuses = ingest_dropbox(request)
+    print(f"{appeal_home() / 'dropbox'}: {len(statuses)} case(s) processed")
+    for case_id, status in statuses.items():
+        print(f"  {case_id}: {status or 'skipped (another run has it)'}")
+    return ExitCode.ok
