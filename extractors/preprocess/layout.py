@@ -6,8 +6,11 @@ the serif certificate, the dense page, the ruled-table certificate and the noisy
 certificate — where psm 6 (STACK.md §3's pick on a plain certificate) collapsed on ruled tables
 and dense pages (CER 2.5 and 1.3: rules read as text, rows glued) while reporting a *higher* mean
 confidence, so confidence cannot be trusted to choose between them. psm 11 (sparse text) never
-beat psm 4 there, not even on the Wing screenshot (0.176 vs 0.112); it stays the fallback when
-psm 4 reads poorly, for screens of scattered short items."""
+beat psm 4 on plain CER, not even on the Wing screenshot (0.176 vs 0.112), but it segments a screen
+of scattered short items into the words the Wing and spec-sheet readers group by position, where
+psm 4 glues neighbouring cells ("판매중지" came back as "판매중" with the next cell's text); so a
+sparse page is read with psm 11 (its text lines rebuilt from the word boxes) and everything else
+with psm 4, each falling back to the other when it reads poorly (bench/accuracy, 31 cases)."""
 
 from __future__ import annotations
 
@@ -23,12 +26,12 @@ SHORT_ITEM_SHARE = 0.12  # an item shorter than this share of the text's width i
 
 
 def choose_psm(binary: np.ndarray) -> int:
-    """psm 4 for every page; the sparse mode is only tried when psm 4 reads poorly (`other_psm`)."""
-    return DOCUMENT_PSM
+    """psm 11 for a page of many short, separated items (a Wing screen, a label table), whose rows
+    the field readers rebuild from word boxes; psm 4 for everything else."""
+    return SPARSE_PSM if looks_sparse(binary) else DOCUMENT_PSM
 
 
 def looks_sparse(binary: np.ndarray) -> bool:
-    """Many short, separated items (a web form, an app screen): recorded, not used to choose."""
     widths, span = _item_widths(binary)
     return len(widths) >= MIN_ITEMS and span > 0 and bool(np.median(widths) < SHORT_ITEM_SHARE * span)
 
