@@ -19,6 +19,16 @@ CASES = REPO / "samples" / "cases"
 EXPECTED = REPO / "samples" / "expected"
 AS_OF = "2026-11-28"
 SAMPLES = sorted(p.stem for p in EXPECTED.glob("*.json"))
+#: Known gaps, each an open item of the field issue (#4): strict, so a fix makes the test say so.
+KNOWN_GAPS = {
+    "cos-restricted-serum": "an ingredient table photographed without a 전성분 label and without an INCI "
+                            "header: its one-name-per-row lines with amounts are not taken as the list",
+    "kc-resubmit-kettle": "a manufacturer wrapped over two lines of a grid cell keeps only its first line",
+    "kc-wing-detail-heater": "the Wing detail view's product id is not found when OCR splits its caption",
+    "listing-wing-list": "the Wing list row's product name is dropped when OCR doubts one of its words",
+}
+PARAMS = [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[c])) if c in KNOWN_GAPS else c
+          for c in SAMPLES]
 
 
 def case_path(case_id: str) -> Path:
@@ -85,7 +95,7 @@ def test_there_are_samples_of_each_outcome():
 
 @pytest.mark.slow
 @pytest.mark.ocr
-@pytest.mark.parametrize("case_id", SAMPLES)
+@pytest.mark.parametrize("case_id", PARAMS)
 def test_sample_case_end_to_end(processed, case_id):
     run, before = processed[case_id]
     result = run.result
