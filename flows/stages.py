@@ -27,7 +27,7 @@ from flows.isolation import Bounds
 from extractors.classify import classify
 from extractors.fields import FieldContext, extract_fields
 from extractors.fields.screenshot import seller_account
-from validators import CaseFacts, check_case, dedupe, finding, resolve_facts, status_of
+from validators import CaseFacts, check_case, dedupe, finding, resolve_facts
 from validators.reading import case_problem_findings, reading_findings
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +20,7 @@ from casefile.pages import Page
 from extractors.dates import find_dates, parse_date
 from extractors.issuers import find_issuer, normalise_issuer
 from extractors.nlp import cert_shapes, find_cert_numbers, fits_shape
+from extractors.rulefiles import label_vocabulary, rule_file
 from extractors.textmatch import (
     LabelVocabulary,
     compact,
@@ -73,15 +73,12 @@ def extract_kc(pages: list[Page]) -> KcCertificateFields:
 # -- reading labels ----------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def _rules() -> dict:
-    with RULES.open("rb") as fh:
-        return tomllib.load(fh)
+    return rule_file(RULES.name)
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> LabelVocabulary:
-    return LabelVocabulary(_rules()["labels"])
+    return label_vocabulary(RULES.name)
 
 
 def _labels(page: Page) -> _PageLabels:

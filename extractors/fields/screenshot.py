@@ -15,7 +15,6 @@ Captions, status terms and id shapes are data (rules/wing_fields.toml).
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,6 +33,7 @@ from extractors.fields.screen_layout import (
     layout_lines,
     row_blocks,
 )
+from extractors.rulefiles import label_vocabulary, rule_file
 from extractors.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
 
 RULES = Path(__file__).parent.parent / "rules" / "wing_fields.toml"
@@ -78,15 +78,12 @@ def seller_account(read: ReadResult) -> str | None:
 # -- rules -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def _rules() -> dict:
-    with RULES.open("rb") as fh:
-        return tomllib.load(fh)
+    return rule_file(RULES.name)
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> LabelVocabulary:
-    return LabelVocabulary(_rules()["labels"])
+    return label_vocabulary(RULES.name)
 
 
 @lru_cache(maxsize=1)
