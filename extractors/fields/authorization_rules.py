@@ -1,0 +1,33 @@
+"""The authorization letter's words (rules/authorization_fields.toml) and the character classes
+its field readers share: labels, prose cues and date cues as loose regular expressions."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.rulefiles import label_vocabulary, rule_file
+from extractors.textmatch import LabelVocabulary, loose_regex
+
+RULES = Path(__file__).parent.parent / "rules" / "authorization_fields.toml"
+
+HANGUL_OR_HAN = re.compile(r"[\uac00-\ud7a3\u4e00-\u9fff]")
+BILINGUAL_SPLIT = re.compile(r"\s+/\s+|\s*／\s*")  # "한빛상사 / HANBIT Co., Ltd."
+
+
+def rules() -> dict:
+    return rule_file(RULES.name)
+
+
+def vocabulary() -> LabelVocabulary:
+    return label_vocabulary(RULES.name)
+
+
+@lru_cache(maxsize=None)
+def terms(section: str, name: str) -> re.Pattern[str]:
+    return loose_regex(rules()[section][name])
+
+
+def alternation(section: str, name: str) -> str:
+    return terms(section, name).pattern
