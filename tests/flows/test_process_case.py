@@ -73,3 +73,20 @@ def test_flow_processes_a_case_with_an_email_attachment(prefect_harness, tmp_pat
     names = asyncio.run(task_names())
     assert "read notice.eml#첨부_인증서.txt" in names
     assert "understand kc.txt" in names
+
+
+def test_the_signing_passphrase_can_live_in_a_prefect_secret_block(prefect_harness, tmp_path, monkeypatch):
+    from prefect.blocks.system import Secret
+
+    from flows.signer import SECRET_BLOCK, choose_signer
+    from tests.renderers.test_signing import make_p12
+
+    secret = "block-kept-Passphrase-5521"
+    p12 = tmp_path / "signer.p12"
+    make_p12(p12, secret)
+    Secret(value=secret).save(SECRET_BLOCK, overwrite=True)
+    monkeypatch.delenv("APPEAL_SIGNING_PASSPHRASE", raising=False)
+    monkeypatch.setenv("APPEAL_HOME", str(tmp_path / "home"))
+    choice = choose_signer(str(p12))
+    assert choice.loaded is not None and not choice.loaded.is_demo
+    assert secret not in repr(choice) and secret not in choice.note
