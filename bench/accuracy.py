@@ -47,14 +47,7 @@ def run_case(path: Path) -> dict:
     """The pipeline's view of one case: documents (path → kind, text_source, fields), codes, status."""
     with tempfile.TemporaryDirectory() as work:
         case = load_case(path, Path(work))
-        sources, reads, wave = [], {}, stages.inventory(case)
-        while wave:
-            nxt = []
-            for source in wave:
-                reads[source.path] = stages.read_source(source, Path(work))
-                sources.append(source)
-                nxt += stages.attachment_sources(source, reads[source.path])
-            wave = nxt
+        sources, reads = stages.read_all(stages.inventory(case), Path(work))
         docs = [stages.understand(s, reads[s.path], case.config.listing.product_id) for s in sources]
         facts, findings = stages.judge(case, docs, reads, AS_OF)
     out = {}

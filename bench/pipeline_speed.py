@@ -31,16 +31,9 @@ def run_case(path: Path, out: Path) -> tuple[dict[str, float], int]:
     with tempfile.TemporaryDirectory() as work:
         t = time.perf_counter()
         case = load_case(path, Path(work))
-        sources, reads, wave = [], {}, stages.inventory(case)
         timings["intake"] = time.perf_counter() - t
         t = time.perf_counter()
-        while wave:
-            nxt = []
-            for source in wave:
-                reads[source.path] = stages.read_source(source, Path(work))
-                sources.append(source)
-                nxt += stages.attachment_sources(source, reads[source.path])
-            wave = nxt
+        sources, reads = stages.read_all(stages.inventory(case), Path(work))
         timings["read"] = time.perf_counter() - t
         t = time.perf_counter()
         docs = [stages.understand(s, reads[s.path], case.config.listing.product_id) for s in sources]

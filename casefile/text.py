@@ -16,6 +16,14 @@ def clean(value: str | None) -> str | None:
     return folded or None
 
 
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
+
+
+def fold_dashes(text: str) -> str:
+    """Every Unicode dash and minus as "-": OCR and word processors print them for one hyphen."""
+    return _DASHES.sub("-", text)
+
+
 def nfc_path(path: str) -> str:
     """A case-relative path as the contract writes it: `/` separators, NFC."""
     return unicodedata.normalize("NFC", path.replace("\\", "/"))

@@ -80,6 +80,22 @@ def attachment_sources(parent: SourceFile, read: ReadResult) -> list[SourceFile]
     ]
 
 
+def read_all(sources: list[SourceFile], workdir: Path) -> tuple[list[SourceFile], dict[str, ReadResult]]:
+    """Every file, then every attachment found inside, wave after wave, one at a time (benches and
+    tools; the flow reads each wave in parallel tasks)."""
+    all_sources: list[SourceFile] = []
+    reads: dict[str, ReadResult] = {}
+    wave = sources
+    while wave:
+        next_wave: list[SourceFile] = []
+        for source in wave:
+            reads[source.path] = read_source(source, workdir)
+            all_sources.append(source)
+            next_wave += attachment_sources(source, reads[source.path])
+        wave = next_wave
+    return all_sources, reads
+
+
 def understand(source: SourceFile, read: ReadResult, product_id: str | None = None) -> DocumentResult:
     """Kind and typed fields of one document, with how its text was obtained."""
     kind = classify(read, source.path) if read.pages else DocumentKind.other

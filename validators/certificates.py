@@ -7,15 +7,13 @@ import re
 from casefile.codes import DocumentKind, FindingCode
 from casefile.fields import KcCertificateFields
 from casefile.result import Finding
+from casefile.text import fold_dashes
 from validators.facts import CaseFacts
 from validators.findings import finding
 from validators.rules import load_rules
 
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
-
-
 def normalise_number(number: str) -> str:
-    return _DASHES.sub("-", re.sub(r"\s+", "", number)).upper()
+    return fold_dashes(re.sub(r"\s+", "", number)).upper()
 
 
 def check_certificate_numbers(facts: CaseFacts) -> list[Finding]:

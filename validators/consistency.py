@@ -7,16 +7,16 @@ import unicodedata
 
 from casefile.codes import DocumentKind, FindingCode
 from casefile.result import Finding
+from casefile.text import fold_dashes
 from validators.facts import CaseFacts
 from validators.findings import finding
 
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D_]")
 
 
 def normalise_model(model: str) -> str:
     """Compare models as a reviewer does: case, width, spaces and dash variants do not matter."""
     text = unicodedata.normalize("NFKC", model)
-    return _DASHES.sub("-", re.sub(r"\s+", "", text)).upper()
+    return fold_dashes(re.sub(r"\s+", "", text)).replace("_", "-").upper()
 
 
 def check_model(facts: CaseFacts) -> list[Finding]:

@@ -18,12 +18,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from casefile.codes import DocumentKind, FindingCode
 from casefile.fields import IngredientListFields
 from casefile.result import Finding
+from casefile.text import fold_dashes
 from validators.facts import CaseFacts
 from validators.findings import finding
 from validators.rules import RULES_DIR, RuleError
 
 RULES_FILE = RULES_DIR / "mfds_ingredients.toml"
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
 
 
 class IngredientRule(BaseModel):
@@ -71,7 +71,7 @@ class IngredientRules(BaseModel):
 
 def ingredient_key(name: str) -> str:
     """Compatibility forms folded, dashes unified, no white space or dots, case-free."""
-    folded = _DASHES.sub("-", unicodedata.normalize("NFKC", name))
+    folded = fold_dashes(unicodedata.normalize("NFKC", name))
     return re.sub(r"[\s.]+", "", folded).casefold()
 
 
