@@ -1,7 +1,8 @@
 """Images (PNG, JPEG, TIFF, WebP) and the OCR of any page image, scans rasterised from PDFs included.
 
 One page image goes: grayscale -> the steps of `extractors.preprocess` (perspective, light,
-deskew, upscale) -> Otsu black and white -> OSD turn -> Tesseract -> ID re-read (see `ocr_page`).
+deskew, upscale) -> Otsu black and white -> table rules out -> Tesseract (OSD turn when unsure) -> ID
+re-read (see `ocr_page`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from casefile.codes import FindingCode, PageSource
 from casefile.pages import Page, ReadIssue, ReadResult, Word
 from extractors import tesseract
 from extractors.plain import tidy_text
-from extractors.preprocess import deskew, layout, lighting, orientation, regions, script
+from extractors.preprocess import deskew, layout, lighting, orientation, regions, script, tablelines
 from extractors.preprocess import page as page_finder
 from extractors.preprocess import scale as upscale
 
@@ -88,8 +89,9 @@ def ocr_page(frame: Frame) -> Page:
     The steps, each leaving a token in `Page.strategy` only when it changed something: the page cut
     out of a photo and squared (`perspective`), uneven light divided out (`flatten`), a small skew
     levelled (`deskew2.5`: degrees clockwise), small text enlarged (`upscaled2x`), Otsu black and
-    white, a quarter turn from OSD (`osd90`), the segmentation mode for the layout (`psm11`, and
-    `psm-fallback` when the other mode read better), ID tokens re-read (`reread1`).
+    white, table rules painted white (`unruled`), a quarter turn from OSD (`osd90`), the
+    segmentation mode for the layout (`psm11`, and `psm-fallback` when the other mode read
+    better), ID tokens re-read (`reread1`).
     Word boxes are pixels of the page as read (straightened and turned) at the image's own scale.
     """
     gray = np.asarray(_grayscale(frame.image))
@@ -101,6 +103,8 @@ def ocr_page(frame: Frame) -> Page:
     gray = upscale.upscale(gray, scale)
     # A flattened photo keeps its ink's grey edges (see `lighting.whiten_paper`); a scan goes black and white.
     binary = lighting.whiten_paper(gray) if "flatten" in steps else _otsu(gray)
+    binary, unruled = tablelines.remove_rules(binary)
+    steps.append(unruled)
     if _blank(binary):
         # An empty page (a scanner's back side, a PDF's blank filler) has nothing to read;
         # Tesseract on it costs seconds per page and returns specks.

@@ -10,6 +10,8 @@ from extractors import tesseract
 
 #: A mean word confidence no wrongly turned page reaches.
 TRUSTED_CONFIDENCE = 0.75
+#: Letters and digits a trusted reading must hold: a few confident specks prove no orientation.
+MIN_TRUSTED_CHARS = 40
 _CV_TURN = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
 
 
@@ -19,19 +21,25 @@ def turn(image: np.ndarray, clockwise: int) -> np.ndarray:
 
 
 def upright_ocr(binary: np.ndarray, psm: int) -> tuple[int, tesseract.OcrOutput]:
-    """The clockwise turn OSD asks for and the OCR of the page so turned.
+    """The clockwise turn the page needs and the OCR of the page so turned.
 
-    OSD is unsure on sparse pages, so when the turned reading is poor the image as it came is read
-    too and the better reading kept.
+    Most uploads stand upright, so the page is read as it came first, and OSD (a second Tesseract
+    run costing about as much as the page's own read) is asked only when that reading is not
+    trusted. OSD is unsure on sparse pages, so the turned reading replaces the first only when it
+    is surer.
     """
-    as_given = Image.fromarray(binary)
-    clockwise = tesseract.osd(as_given)
+    as_given = tesseract.ocr(Image.fromarray(binary), psm=psm)
+    if trusted(as_given):
+        return 0, as_given
+    clockwise = tesseract.osd(Image.fromarray(binary))
     if not clockwise:
-        return 0, tesseract.ocr(as_given, psm=psm)
-    out = tesseract.ocr(Image.fromarray(turn(binary, clockwise)), psm=psm)
-    if (out.confidence or 0) >= TRUSTED_CONFIDENCE:
-        return clockwise, out
-    kept = tesseract.ocr(as_given, psm=psm)
-    if (kept.confidence or 0) > (out.confidence or 0):
-        return 0, kept
-    return clockwise, out
+        return 0, as_given
+    turned = tesseract.ocr(Image.fromarray(turn(binary, clockwise)), psm=psm)
+    if (turned.confidence or 0) > (as_given.confidence or 0):
+        return clockwise, turned
+    return 0, as_given
+
+
+def trusted(out: tesseract.OcrOutput) -> bool:
+    chars = sum(ch.isalnum() for w in out.words for ch in w.text)
+    return (out.confidence or 0) >= TRUSTED_CONFIDENCE and chars >= MIN_TRUSTED_CHARS

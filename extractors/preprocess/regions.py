@@ -24,7 +24,8 @@ from extractors import tesseract
 WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
 LOW_CONFIDENCE = 0.80
 MIN_CONFIDENCE = 0.60  # a re-read less sure than this replaces nothing
-MAX_REREADS = 8  # per page; each costs a Tesseract start
+MAX_REREADS = 8  # per page
+STACKED_PSM = 6  # the stacked crops are one block of uniform lines
 TARGET_HEIGHT_PX = 48  # crop text height Tesseract's single-line mode reads best
 #: `HU071695-21012A`, `YU10128-23004`, `CB063R10486-2002`, `R-R-HBT-HB200W`, or a long digit run.
 ID_SHAPE = re.compile(r"^(?=(?:.*\d){3})[A-Z0-9]+(?:-[A-Z0-9]+)+$|^\d{6,}$")
@@ -39,12 +40,10 @@ def reread_ids(gray: np.ndarray, out: tesseract.OcrOutput) -> tuple[tesseract.Oc
     """`out` with each repaired ID token replaced, and how many were; `gray` is the page as read
     (same size and turn), before binarising."""
     spans = _word_spans(out.text, out.words)
-    changes: list[tuple[list[int], Word]] = []
-    for group in _suspects(out.words)[:MAX_REREADS]:
-        words = [out.words[i] for i in group]
-        new = _reread(gray, words)
-        if new is not None and _better(new, words):
-            changes.append((group, new))
+    groups = _suspects(out.words)[:MAX_REREADS]
+    readings = _reread_all(gray, [[out.words[i] for i in group] for group in groups])
+    changes = [(group, new) for group, new in zip(groups, readings, strict=True)
+               if new is not None and _better(new, [out.words[i] for i in group])]
     if not changes:
         return out, 0
     text, words = out.text, list(out.words)
@@ -99,42 +98,81 @@ def _same_line_neighbours(a: Word, b: Word) -> bool:
     return overlap > 0.5 * min(a.height, b.height) and -0.2 * a.height < gap < 0.8 * max(a.height, b.height)
 
 
-def _reread(gray: np.ndarray, words: list[Word]) -> Word | None:
-    left = min(w.left for w in words)
-    top = min(w.top for w in words)
-    right = max(w.left + w.width for w in words)
-    bottom = max(w.top + w.height for w in words)
+def _reread_all(gray: np.ndarray, groups: list[list[Word]]) -> list[Word | None]:
+    """Each group's crop read again, all crops in one Tesseract run (see `_read_ids`)."""
+    boxes = [_box(gray, words) for words in groups]
+    crops = [_prepare(gray[y0:y1, x0:x1], words_height) for (x0, y0, x1, y1, words_height) in boxes if x1 > x0]
+    texts = iter(_read_ids(crops))
+    readings: list[Word | None] = []
+    for words, (x0, _, x1, _, height) in zip(groups, boxes, strict=True):
+        text, confidence = next(texts) if x1 > x0 else ("", 0.0)
+        if not text:
+            readings.append(None)
+            continue
+        left, top = min(w.left for w in words), min(w.top for w in words)
+        right = max(w.left + w.width for w in words)
+        readings.append(Word(text=text, left=left, top=top, width=right - left, height=height,
+                             confidence=confidence))
+    return readings
+
+
+def _box(gray: np.ndarray, words: list[Word]) -> tuple[int, int, int, int, float]:
+    """The crop around `words` with tight padding (x0 == x1 when too small to read), and the
+    words' height."""
+    left, top = min(w.left for w in words), min(w.top for w in words)
+    right, bottom = max(w.left + w.width for w in words), max(w.top + w.height for w in words)
     height = bottom - top
     pad = max(2, round(0.15 * height))
     x0, y0 = max(0, int(left) - pad), max(0, int(top) - pad)
     x1, y1 = min(gray.shape[1], int(right) + pad), min(gray.shape[0], int(bottom) + pad)
     if x1 - x0 < 4 or y1 - y0 < 4:
-        return None
-    crop = Image.fromarray(_prepare(gray[y0:y1, x0:x1], height))
-    text, confidence = _read_id(crop)
-    if not text:
-        return None
-    return Word(text=text, left=left, top=top, width=right - left, height=height, confidence=confidence)
+        return x0, y0, x0, y0, height
+    return x0, y0, x1, y1, height
 
 
-def _read_id(crop: Image.Image) -> tuple[str, float]:
-    """The crop read in English; when that is not an ID's shape, again limited to the ID alphabet.
+def _read_ids(crops: list[np.ndarray]) -> list[tuple[str, float]]:
+    """Each crop read in English; those that are not an ID's shape, again limited to the ID alphabet.
 
+    The crops are stacked into one image, one per line, so a page's re-reads cost one Tesseract
+    start (and one more for the whitelisted pass) instead of one or two per ID: each start loads
+    the model, which on small crops is most of the time.
     Tesseract 5's LSTM reports confidence 0 for many whitelisted readings of a perfectly clear
     crop, so the whitelisted text borrows the free reading's confidence, and only when the two
     mostly agree (the whitelist then only settled a letter or two).
     """
-    free = tesseract.ocr(crop, lang="eng", psm=7)
-    text = "".join(w.text for w in free.words)
-    if not free.words:
-        return "", 0.0
-    confidence = min(w.confidence or 0 for w in free.words)
-    if looks_like_id(text):
-        return text, confidence
-    listed = "".join(w.text for w in tesseract.ocr(crop, lang="eng", psm=7, whitelist=WHITELIST).words)
-    if SequenceMatcher(None, text.upper(), listed).ratio() < 0.8:
-        return "", 0.0
-    return listed, confidence
+    free = _read_stacked(crops)
+    results = [("".join(w.text for w in words), min((w.confidence or 0 for w in words), default=0.0))
+               for words in free]
+    retry = [i for i, (text, _) in enumerate(results) if text and not looks_like_id(text)]
+    listed = _read_stacked([crops[i] for i in retry], whitelist=WHITELIST)
+    for i, words in zip(retry, listed, strict=True):
+        text, confidence = results[i]
+        again = "".join(w.text for w in words)
+        agree = SequenceMatcher(None, text.upper(), again).ratio() >= 0.8
+        results[i] = (again, confidence) if agree else ("", 0.0)
+    return results
+
+
+def _read_stacked(crops: list[np.ndarray], whitelist: str = "") -> list[list[Word]]:
+    """The words Tesseract reads on each crop, the crops read together stacked one under another."""
+    if not crops:
+        return []
+    gap = TARGET_HEIGHT_PX
+    width = max(c.shape[1] for c in crops)
+    sheet = np.full((sum(c.shape[0] for c in crops) + gap * (len(crops) - 1), width), 255, dtype=np.uint8)
+    spans, y = [], 0
+    for crop in crops:
+        sheet[y:y + crop.shape[0], :crop.shape[1]] = crop
+        spans.append((y, y + crop.shape[0]))
+        y += crop.shape[0] + gap
+    out = tesseract.ocr(Image.fromarray(sheet), lang="eng", psm=STACKED_PSM, whitelist=whitelist)
+    per_crop: list[list[Word]] = [[] for _ in crops]
+    for word in out.words:
+        centre = word.top + word.height / 2
+        for i, (y0, y1) in enumerate(spans):
+            if y0 <= centre < y1:
+                per_crop[i].append(word)
+    return [sorted(words, key=lambda w: w.left) for words in per_crop]
 
 
 def _prepare(crop: np.ndarray, text_height: float) -> np.ndarray:

@@ -186,3 +186,22 @@ def blocky_number(ink: int = 100, factor: int = 3) -> Image.Image:
     ImageDraw.Draw(tiny).text((0, 4 // factor), CERT_NUMBER, font=font, fill=ink)
     page.paste(tiny.resize((tiny.width * factor, tiny.height * factor), Image.Resampling.BILINEAR), (560, 380))
     return page
+
+
+def ruled_table_page(rows: list[tuple[str, str]], font_px: int = 44) -> Image.Image:
+    """A certificate's main table: label and value cells boxed by 3 px rules, as KC certificates
+    print them (the layout Tesseract drops rows of)."""
+    img = Image.new("L", A4_300DPI, 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(NOTO, font_px, index=NOTO_KR)
+    left, split, right, top, row_h = 250, 800, 2230, 500, int(font_px * 3)
+    for i, (label, value) in enumerate(rows):
+        y = top + i * row_h
+        draw.text((left + 40, y + font_px // 2), label, font=font, fill=0)
+        draw.text((split + 40, y + font_px // 2), value, font=font, fill=0)
+    bottom = top + len(rows) * row_h
+    for i in range(len(rows) + 1):
+        draw.line([(left, top + i * row_h), (right, top + i * row_h)], fill=0, width=3)
+    for x in (left, split, right):
+        draw.line([(x, top), (x, bottom)], fill=0, width=3)
+    return img

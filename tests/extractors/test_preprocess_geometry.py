@@ -73,3 +73,48 @@ def test_screenshot_text_is_measured_small_and_upscaled(kc):
     small = np.asarray(screenshot(["쿠팡 윙 상품 관리", "상품번호 7234567890 판매중지"] * 3, size=(1920, 400)))
     assert scale.upscale_factor(small) >= 2  # wide, but its glyphs are 10-12 px
     assert scale.upscale_factor(np.asarray(kc)) == 1
+
+
+def test_table_rules_are_painted_out_and_the_glyphs_kept():
+    from conftest import ruled_table_page
+
+    from extractors.preprocess import tablelines
+
+    rows = [("신고번호", "YU10128-24007"), ("제품명", "USB 탁상용 선풍기"), ("모델명", "FN-M12")]
+    page = np.asarray(ruled_table_page(rows))
+    cleaned, token = tablelines.remove_rules(page)
+    assert token == "unruled"
+    ink = cleaned < 128
+    # No long straight run of ink is left in any row or column ...
+    assert max(_longest_run(r) for r in ink) < 100 and max(_longest_run(c) for c in ink.T) < 100
+    # ... while the glyphs inside the cells keep nearly all their ink.
+    glyphs = (page < 128) & ~_rule_band(page)
+    assert (ink & glyphs).sum() >= 0.95 * glyphs.sum()
+
+
+def test_a_page_without_rules_is_left_alone(kc):
+    from extractors.preprocess import tablelines
+
+    page = np.asarray(kc)
+    cleaned, token = tablelines.remove_rules(page)
+    assert token == "" and cleaned is page
+
+
+def _longest_run(line: np.ndarray) -> int:
+    best = run = 0
+    for v in line:
+        run = run + 1 if v else 0
+        best = max(best, run)
+    return best
+
+
+def _rule_band(page: np.ndarray) -> np.ndarray:
+    """Pixels within 4 px of a full-length rule of `ruled_table_page` (where glyph ink may be cut)."""
+    ink = page < 128
+    rows, cols = ink.sum(axis=1) > 1000, ink.sum(axis=0) > 300
+    band = np.zeros_like(ink)
+    for y in np.flatnonzero(rows):
+        band[max(0, y - 4):y + 5, :] = True
+    for x in np.flatnonzero(cols):
+        band[:, max(0, x - 4):x + 5] = True
+    return band

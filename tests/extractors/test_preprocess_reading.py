@@ -102,3 +102,15 @@ def test_the_region_re_read_leaves_a_correct_number_alone(kc):
     repaired, count = regions.reread_ids(gray, doubtful)
     assert count == 0 and repaired.text == out.text
     assert CERT_NUMBER in [w.text for w in repaired.words]
+
+
+def test_every_row_of_a_ruled_table_is_read_label_beside_value():
+    from conftest import ruled_table_page
+
+    rows = [("신고번호", "YU10128-24007"), ("제품명", "USB 탁상용 선풍기"), ("모델명", "FN-M12"),
+            ("정격", "DC 5V 2A 10W"), ("제조국", "중국"), ("신고일자", "2024. 6. 17.")]
+    page = _read(skewed_scan(ruled_table_page(rows), 2.0, seed=1))
+    assert ":unruled" in page.strategy
+    lines = [squash(line) for line in page.text.splitlines()]
+    for label, value in rows:
+        assert squash(label + value) in lines, (label, page.text)
