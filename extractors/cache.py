@@ -40,7 +40,7 @@ READER_VERSION = "1"
 READER_MODULES = (
     "casefile.pages", "casefile.codes", "extractors.read", "extractors.filetype", "extractors.pdf",
     "extractors.image", "extractors.tesseract", "extractors.docx", "extractors.email",
-    "extractors.plain", "extractors.tables", "extractors.preprocess",
+    "extractors.plain", "extractors.tables", "extractors.preprocess", "extractors.wordlines",
 )
 _CHUNK = 1 << 20
 

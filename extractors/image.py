@@ -167,10 +167,15 @@ def _read(binary: np.ndarray) -> tuple[int, tesseract.OcrOutput, bool]:
     turn, out = orientation.upright_ocr(binary, psm)
     upright = Image.fromarray(orientation.turn(binary, turn))
     out = script.best_script(upright, out)
-    if (out.confidence or 0) >= layout.POOR_CONFIDENCE:
+    sparse = psm == layout.SPARSE_PSM
+    if not sparse and (out.confidence or 0) >= layout.POOR_CONFIDENCE:
         return turn, out, False
+    # A page that looks sparse may be a table of short cells (an ingredient table once its rules
+    # are gone), which the document mode reads whole where the sparse mode drops cells: it is
+    # read both ways, and the document reading kept when it is clearly surer.
+    margin = layout.SPARSE_MARGIN if sparse else 0.0
     other = tesseract.ocr(upright, lang=out.lang, psm=layout.other_psm(psm))
-    if (other.confidence or 0) > (out.confidence or 0) and _chars(other) >= 0.8 * _chars(out):
+    if (other.confidence or 0) > (out.confidence or 0) + margin and _chars(other) >= 0.8 * _chars(out):
         return turn, other, True
     return turn, out, False
 

@@ -28,6 +28,12 @@ def clean_cell(value: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", value or "").split())
 
 
+def row_lines(tables: list[Table]) -> list[str]:
+    """Each table row as one line of cells between `|` borders (the cell form the label readers
+    know), a cell's own line breaks folded: a value wrapped inside its cell stays whole."""
+    return [" | ".join(clean_cell(cell) for cell in row) for table in tables for row in table.rows]
+
+
 def pdf_tables(page: PlumberPage, x_tolerance: float) -> list[Table]:
     """The page's ruled tables (pdfplumber's default `lines` strategy), top to bottom.
 

@@ -19,6 +19,7 @@ from PIL import Image
 
 from casefile.errors import MissingDependencyError, ReadError
 from casefile.pages import Word
+from extractors.wordlines import line_text
 
 DEFAULT_LANG = "Hangul+eng"
 SPARSE_PSM = 11
@@ -160,7 +161,7 @@ def ocr(image: Image.Image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, wh
     # where the words sit, or a "label  value" row of a table comes out as two lines.
     kept = [w for line in lines.values() if not _speckle_line(line) for w in line]
     rows = geometric_rows(kept) if psm == SPARSE_PSM else [line for line in lines.values() if not _speckle_line(line)]
-    text_lines = [" ".join(w.text for w in row) for row in rows]
+    text_lines = [line_text(row) for row in rows]
     return OcrOutput(
         text="\n".join(text_lines),
         words=words,

@@ -23,6 +23,8 @@ _GLOSS = re.compile(r"(?:[ \t]*(?:\([^()\n]{1,40}\)|（[^（）\n]{1,40}）|\[[^
 _EXPLICIT_SEP = re.compile(r"[ \t]*[:：][ \t]*")
 _CELL_SEP = re.compile(r"[ \t]*(?:\||\t)[ \t]*")
 _CELL_SPLIT = re.compile(r"\||\t")
+#: Another "label: value" pair later on the line: a short word, a colon, then something else.
+_INLINE_LABEL = re.compile(r"\s+[\uac00-\ud7a3A-Za-z]{1,8}[ \t]*[:：][ \t]*(?=\S)")
 # A Korean particle right after a word means running text ("인증번호를 확인"), not a label.
 # OCR pads brackets: "( 주 )" is "(주)".
 _BRACKET_PAD = re.compile(r"([(（\[])\s+|\s+([)）\]])")
@@ -186,6 +188,9 @@ class LabelVocabulary:
             if occ.value_start <= other.start < cell_end and _ends_value(other):
                 cell_end = other.start
                 break
+        unknown = _INLINE_LABEL.search(text, occ.value_start, cell_end)
+        if unknown:  # "제품명: AC 세럼   작성일: 2026.10.08": a label we do not know still ends the value
+            cell_end = unknown.start()
         value = text[occ.value_start:cell_end].strip()
         explicit = occ.kind in ("colon", "cell")
         if value and not _starts_with_label(occ.value_start, all_occ):

@@ -109,13 +109,21 @@ def _known(names: list[str]) -> int:
     return sum(n in dictionary().standard_names for n in names)
 
 
+#: A table row's number before the name ("3 ", "No. 3", "3."): not the `1,2-` of a name.
+_ROW_NUMBER = re.compile(r"^\s*(?:No\.?\s*)?\d{1,3}[.)]?\s+")
+#: Its amount after the name: "79.35", "8.00 %", "10,000ppm".
+_AMOUNT = re.compile(r"\s+[<≤]?\s*\d[\d.,]*\s*(?:%|ppm|mg|g)?\s*$", re.IGNORECASE)
+
+
 def _one_per_line(text: str) -> list[str]:
-    """A table OCR'd cell by cell ("부 틸 렌 글 라 이 콜\n8.00\n3"): lines that are a known name.
+    """A table OCR'd cell by cell ("부 틸 렌 글 라 이 콜\n8.00\n3") or row by row ("2 부틸렌글라이콜
+    8.00"): lines that are a known name once a row number and an amount are set aside.
 
     Only known names: in this layout an unknown line is as likely noise as an ingredient.
     """
     words = dictionary()
-    found = (words.standard(strip_notes(line.strip(EDGE_JUNK))) for line in text.splitlines())
+    cells = (_AMOUNT.sub("", _ROW_NUMBER.sub("", line)) for line in text.splitlines())
+    found = (words.standard(strip_notes(cell.strip(EDGE_JUNK))) for cell in cells)
     return [name for name in found if name]
 
 

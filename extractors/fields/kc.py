@@ -21,6 +21,7 @@ from extractors.dates import find_dates, parse_date
 from extractors.issuers import find_issuer, normalise_issuer
 from extractors.nlp import cert_shapes, find_cert_numbers, fits_shape
 from extractors.rulefiles import label_vocabulary, rule_file
+from extractors.tables import row_lines
 from extractors.textmatch import (
     LabelVocabulary,
     compact,
@@ -83,7 +84,10 @@ def vocabulary() -> LabelVocabulary:
 
 def _labels(page: Page) -> _PageLabels:
     text = normalize(page.text)
-    return _PageLabels(text, page.source == "ocr", vocabulary().all_values(text))
+    # The table rows come first: where the flowing text split a wrapped cell over lines
+    # ("Foshan Shunde" / "Bolang Electric" / "Co., Ltd."), the row keeps the cell whole.
+    labelled = normalize("\n".join(row_lines(page.tables))) + "\n" + text if page.tables else text
+    return _PageLabels(text, page.source == "ocr", vocabulary().all_values(labelled))
 
 
 def _values(read: list[_PageLabels], name: str) -> list[str]:

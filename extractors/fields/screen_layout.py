@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from casefile.pages import Page, Table
 from extractors.textmatch import normalize
+from extractors.wordlines import line_text
 
 CELL_GAP = 1.1  # x median word height: a wider gap between words ends a cell (columns sit further apart)
 ROW_GAP = 0.8  # x median line height: a wider gap between lines starts a new product row
@@ -103,7 +104,7 @@ def _cut(words: list, height: float) -> Line:
 def _cell(words: list) -> Cell:
     confidences = [w.confidence for w in words if w.confidence is not None]
     return Cell(
-        text=" ".join(normalize(w.text) for w in words),
+        text=normalize(line_text(words)),
         x0=min(w.left for w in words),
         x1=max(w.left + w.width for w in words),
         top=min(w.top for w in words),

@@ -21,6 +21,10 @@ DOCUMENT_PSM = 4
 SPARSE_PSM = 11
 #: Fall back to the other mode when the chosen one reads worse than this (mean word confidence).
 POOR_CONFIDENCE = 0.70
+#: A sparse page's document-mode reading replaces its sparse one when surer by this much: on the
+#: ruled ingredient table of samples/cases/cos-restricted-serum 0.89 against 0.80 (the sparse mode
+#: dropped four of fourteen names), on the Wing screens within 0.01 of each other.
+SPARSE_MARGIN = 0.05
 MIN_ITEMS = 12  # a few short lines are a sparse certificate, still a document
 SHORT_ITEM_SHARE = 0.12  # an item shorter than this share of the text's width is a UI label
 

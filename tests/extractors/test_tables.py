@@ -97,3 +97,27 @@ def test_a_vector_qr_code_beside_a_table_is_not_taken_for_one():
     html = TABLE_HTML.replace("<table>", f"<table>{rows}</table><table hidden>").replace("</body>", f"{qr}</body>")
     [table], _ = _tables_of(html)
     assert table.rows[0] == ["성분 1", "0.1%"] and len(table.rows) == 30
+
+
+def test_a_kc_value_wrapped_inside_its_cell_is_read_whole(tmp_path):
+    """The flowing text splits a wrapped cell over three lines; the table row keeps it whole."""
+    from extractors.fields.kc import extract_kc
+    from extractors.read import read_file
+
+    html = TABLE_HTML.replace("<td>제조자</td>", "<td>제조업자</td>").replace(
+        "Shenzhen Hanbit Trading Company Limited", "Foshan Shunde Bolang Electric Co., Ltd.")
+    pdf = tmp_path / "kc.pdf"
+    pdf.write_bytes(render_pdf(html))
+    read = read_file(pdf, tmp_path / "work")
+    assert not any("Shunde Bolang" in line for line in read.pages[0].text.splitlines())  # split by the wrap
+    without_tables = [page.model_copy(update={"tables": []}) for page in read.pages]
+    assert extract_kc(without_tables).manufacturer != "Foshan Shunde Bolang Electric Co., Ltd."
+    assert extract_kc(read.pages).manufacturer == "Foshan Shunde Bolang Electric Co., Ltd."
+
+
+def test_row_lines_are_cells_between_borders():
+    from casefile.pages import Table
+    from extractors.tables import row_lines
+
+    table = Table(rows=[["제조업자", "Foshan Shunde\nBolang Electric", "인증기관", "KTR"], ["비고", ""]])
+    assert row_lines([table]) == ["제조업자 | Foshan Shunde Bolang Electric | 인증기관 | KTR", "비고 | "]

@@ -144,3 +144,9 @@ def test_tidy_value_keeps_born_digital_word_spaces_and_undoes_ocr_spacing() -> N
     assert tidy_value("미 니 가 습 기", ocr=False) == "미니가습기"  # clearly OCR spacing, whatever the source
     assert tidy_value("( 주 ) 한 빛 전 자", ocr=True) == "(주) 한빛전자"
     assert tidy_value(" : ", ocr=False) is None
+
+
+def test_an_unknown_label_later_on_the_line_ends_the_value():
+    vocab = LabelVocabulary({"product_name": ["제품명"]})
+    assert vocab.first("제품명: AC 클리어 스팟 세럼   작성일: 2026.10.08", "product_name") == "AC 클리어 스팟 세럼"
+    assert vocab.first("제품명: 비타민C 세럼 30ml", "product_name") == "비타민C 세럼 30ml"

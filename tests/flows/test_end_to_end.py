@@ -21,11 +21,11 @@ AS_OF = "2026-11-28"
 SAMPLES = sorted(p.stem for p in EXPECTED.glob("*.json"))
 #: Known gaps, each an open item of the field issue (#4): strict, so a fix makes the test say so.
 KNOWN_GAPS = {
-    "cos-restricted-serum": "an ingredient table photographed without a 전성분 label and without an INCI "
-                            "header: its one-name-per-row lines with amounts are not taken as the list",
-    "kc-resubmit-kettle": "a manufacturer wrapped over two lines of a grid cell keeps only its first line",
-    "kc-wing-detail-heater": "the Wing detail view's product id is not found when OCR splits its caption",
-    "listing-wing-list": "the Wing list row's product name is dropped when OCR doubts one of its words",
+    "cos-restricted-serum": "the photographed ingredient table's 1,2-헥산다이올 is OCR'd as `1,2-aAtrpo|S`, "
+                            "so the list has 13 of its 14 names",
+    "kc-wing-detail-heater": "the Wing detail view's reason reads `KC OZ 정보 미확인` (인증 misread) and is dropped",
+    "listing-wing-list": "the Wing list's 상품명 caption on its grey header band is OCR'd as garbage, so the "
+                         "row's product name has no column",
 }
 PARAMS = [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[c])) if c in KNOWN_GAPS else c
           for c in SAMPLES]
