@@ -64,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("--json", action="store_true", help="print JSON instead of text")
     read.set_defaults(handler="read")
 
+    preview = sub.add_parser(
+        "render-preview", help="write PNG pictures of OUT/appeal.pdf's pages into OUT/preview/",
+        description="Rasterise every page of OUT/appeal.pdf, and of the seller's review sheet "
+                    "OUT/review_zh.pdf when there is one, into OUT/preview/<name>-pNN.png, for a person "
+                    "to look at without a PDF viewer. Exits 2 when OUT holds no appeal.pdf.")
+    preview.add_argument("out", type=Path, help="the --out folder of `appeal process`")
+    preview.add_argument("--dpi", type=int, default=100, help="resolution of the pictures (36-600, default 100)")
+    preview.add_argument("--pages", default=None, help="only these pages, e.g. 1,3-5 (default all)")
+    preview.set_defaults(handler="preview")
+
     serve = sub.add_parser(
         "serve", help="serve the process-case, ingest-dropbox and reprocess-failed deployments",
         description="Serve the three Prefect deployments and watch $APPEAL_HOME/dropbox: a dropped case "

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import io
-import zlib
 from pathlib import Path
 
 import pikepdf
-from PIL import Image, ImageOps, ImageSequence
+from PIL import ExifTags, Image, ImageOps, ImageSequence
 
 from casefile.evidence import EvidenceItem
 from casefile.pages import Page
+from renderers.downsample import TARGET_DPI  # noqa: F401  (re-exported: the resolution pictures are placed at)
+from renderers.downsample import Encoded, downsample_pdf_images, encode, resample, target_size
 from renderers.stamps import upright_size
 from renderers.textlayer import Placement, add_text_layers, needs_layer
 from renderers.typeset import render_pdf, render_html
@@ -18,18 +19,23 @@ from renderers.typeset import render_pdf, render_html
 A4 = (595.276, 841.89)  # points
 MARGIN = 42.5  # 15 mm
 TOP_RESERVE = 56.7  # 20 mm kept clear for the exhibit label
-TARGET_DPI = 200  # legible when printed; keeps a 12 MP phone photo from weighing 5 MB a page
+TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
 IMAGE_TYPES = {"image/png", "image/jpeg", "image/tiff", "image/webp"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"}
 
 
 def exhibit_pdf(item: EvidenceItem) -> pikepdf.Pdf:
-    """The exhibit's pages, unstamped; scanned pages carry our OCR as invisible text."""
+    """The exhibit's pages, unstamped; scanned pages carry our OCR as invisible text.
+
+    Pictures come out at about TARGET_DPI where they are placed (`renderers.downsample`); the file
+    at `abs_path` is only read, never changed.
+    """
     path = Path(item.abs_path)
     suffix = path.suffix.lower()
     if item.media_type == "application/pdf" or suffix == ".pdf":
         pdf = pikepdf.open(path)
+        downsample_pdf_images(pdf)
         _layer_scanned_pdf_pages(pdf, item.pages)
         return pdf
     if item.media_type in IMAGE_TYPES or suffix in IMAGE_SUFFIXES:
@@ -42,14 +48,29 @@ def image_pdf(path: Path, read_pages: list[Page] = ()) -> pikepdf.Pdf:
     pdf = pikepdf.new()
     layers = []
     with Image.open(path) as img:
-        lossy = (img.format or "").upper() == "JPEG"
+        jpeg = (img.format or "").upper() == "JPEG"
+        original = _draft_jpeg(img, path) if jpeg else None
         for i, frame in enumerate(ImageSequence.Iterator(img)):
-            placement = _add_image_page(pdf, ImageOps.exif_transpose(frame.copy()), lossy)
+            placement = _add_image_page(pdf, frame, jpeg, original)
             read = read_pages[i] if i < len(read_pages) else None
             if needs_layer(read):
                 layers.append((len(pdf.pages) - 1, read, placement))
     add_text_layers(pdf, layers)
     return pdf
+
+
+def _draft_jpeg(img: Image.Image, path: Path) -> bytes | None:
+    """Let libjpeg decode a big photo at 1/2, 1/4 or 1/8 scale when that still leaves enough pixels.
+
+    Returns the file's bytes when they can be placed as they are (no scaling, no turning needed)."""
+    orientation = img.getexif().get(ExifTags.Base.Orientation, 1)
+    turned = orientation in TURNED
+    upright = img.size[::-1] if turned else img.size
+    wanted = target_size(upright, _fit(*upright))
+    if wanted is not None:
+        img.draft(img.mode, wanted[::-1] if turned else wanted)
+        return None
+    return path.read_bytes() if orientation == 1 and img.mode in ("RGB", "L") else None
 
 
 def _layer_scanned_pdf_pages(pdf: pikepdf.Pdf, read_pages: list[Page]) -> None:
@@ -70,30 +91,28 @@ def _fit(width_px: int, height_px: int) -> tuple[float, float]:
 
 
 def _flatten(img: Image.Image) -> Image.Image:
+    """RGB, or L for a grey picture; transparency over white paper."""
     if img.mode in ("RGBA", "LA", "P", "PA"):
+        grey = img.mode == "LA"
         img = img.convert("RGBA")
         canvas = Image.new("RGB", img.size, (255, 255, 255))
         canvas.paste(img, mask=img.getchannel("A"))
-        return canvas
+        return canvas.convert("L") if grey else canvas
+    if img.mode in ("1", "L"):
+        return img.convert("L")
     return img.convert("RGB") if img.mode != "RGB" else img
 
 
-def _add_image_page(pdf: pikepdf.Pdf, img: Image.Image, lossy: bool) -> Placement:
-    img = _flatten(img)
+def _add_image_page(pdf: pikepdf.Pdf, frame: Image.Image, photo: bool, original: bytes | None) -> Placement:
+    img = _flatten(ImageOps.exif_transpose(frame.copy()))
     w_pt, h_pt = _fit(*img.size)
-    max_px = (round(w_pt / 72 * TARGET_DPI), round(h_pt / 72 * TARGET_DPI))
-    if img.size[0] > max_px[0]:
-        img = img.resize(max_px, Image.Resampling.LANCZOS)
-    # Photos stay JPEG; screenshots and scans of text stay lossless so small print keeps its edges.
-    if lossy:
-        buf = io.BytesIO()
-        img.save(buf, "JPEG", quality=85, optimize=True)
-        data, filt = buf.getvalue(), pikepdf.Name.DCTDecode
-    else:
-        data, filt = zlib.compress(img.tobytes(), 9), pikepdf.Name.FlateDecode
-    image = pikepdf.Stream(pdf, data, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
-                           Width=img.size[0], Height=img.size[1], ColorSpace=pikepdf.Name.DeviceRGB,
-                           BitsPerComponent=8, Filter=filt)
+    wanted = target_size(img.size, (w_pt, h_pt))
+    if wanted is not None:
+        img = resample(img, wanted)
+    encoded = encode(img, photo)
+    if original is not None and len(original) < len(encoded.data):
+        encoded = Encoded(original, pikepdf.Name.DCTDecode, *img.size, img.mode == "L")  # the upload, untouched
+    image = encoded.stream(pdf)
     x = (A4[0] - w_pt) / 2
     y = MARGIN + (A4[1] - 2 * MARGIN - TOP_RESERVE - h_pt)  # top-aligned under the label area
     page = pdf.add_blank_page(page_size=A4)

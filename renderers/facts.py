@@ -113,7 +113,12 @@ class Facts:
     auth_label: str | None = None
     ingredients: IngredientListFields | None = None
     ingredients_label: str | None = None
+    shot: SellerCenterScreenshotFields | None = None
     exhibits: list[ExhibitView] = field(default_factory=list)
+
+    def of_kinds(self, *kinds: str) -> list[ExhibitView]:
+        """The exhibits of these document kinds, in exhibit order."""
+        return [x for x in self.exhibits if x.kind in kinds]
 
     @property
     def product_label(self) -> str:
@@ -170,8 +175,9 @@ def exhibit_views(chain: EvidenceChain) -> list[ExhibitView]:
 
 def gather(chain: EvidenceChain) -> Facts:
     cfg, items = chain.config, chain.items
-    kc, auth, ingr = (_first(items, k) for k in
-                      (DocumentKind.kc_certificate, DocumentKind.authorization_letter, DocumentKind.ingredient_list))
+    kc, auth, ingr, shot = (_first(items, k) for k in (
+        DocumentKind.kc_certificate, DocumentKind.authorization_letter, DocumentKind.ingredient_list,
+        DocumentKind.seller_center_screenshot))
     notice = _first(items, DocumentKind.notice_email)
     return Facts(
         case_id=chain.case_id,
@@ -196,5 +202,6 @@ def gather(chain: EvidenceChain) -> Facts:
         auth_label=auth.exhibit.label if auth else None,
         ingredients=ingr.fields if ingr else None,
         ingredients_label=ingr.exhibit.label if ingr else None,
+        shot=shot.fields if shot else None,
         exhibits=exhibit_views(chain),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,15 @@ class Letter:
     cause_ko: str
     cause_zh: str
     paragraphs: list[Paragraph] = field(default_factory=list)
+    closing_start: int = 0  # paragraphs[closing_start:] are the request, kept with the 붙임 and 발신 block
+
+    @property
+    def body(self) -> list[Paragraph]:
+        return self.paragraphs[: self.closing_start]
+
+    @property
+    def closing(self) -> list[Paragraph]:
+        return self.paragraphs[self.closing_start :]
 
     @property
     def source_text(self) -> str:
@@ -63,9 +73,14 @@ def _resolve(path: str, scope: dict[str, Any]) -> Any:
     return value
 
 
+def cite(exhibits: list[ExhibitView]) -> str:
+    """`쿠팡 Wing 화면(붙임 2), KC 인증서(붙임 1)`: each exhibit by its title and label."""
+    return ", ".join(f"{x.title}({x.label})" for x in exhibits)
+
+
 def _scope(facts: Facts, reason: dict[str, Any]) -> dict[str, Any]:
     return {
-        "f": facts, "r": reason,
+        "f": facts, "r": reason, "t": catalog().get("terms", {}), "cite": cite,
         "law": legal_basis, "lookup": lookup_site, "lookup_zh": lookup_site_zh,
         "law_zh": lambda kc: LAW_ZH.get(legal_basis(kc) or "", ""),
         "scheme_ko": lambda kc: SCHEME_KO.get(kc.scheme, ""),
@@ -73,20 +88,30 @@ def _scope(facts: Facts, reason: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _expand(entries: list[dict[str, Any]], scope: dict[str, Any]) -> list[tuple[int, str, str]]:
+def _cited(label: str, rows: list[tuple[int, str, str]]) -> bool:
+    mention = re.compile(re.escape(label) + r"(?!\d)")  # 붙임 1 is not cited by 붙임 12
+    return any(mention.search(ko) for _, ko, _ in rows)
+
+
+def _expand(entries: list[dict[str, Any]], scope: dict[str, Any], out: list[tuple[int, str, str]]) -> None:
+    """Append the rendered paragraphs to `out`: an entry is left out when a `requires` path is
+    empty or its `when` expression is false; `each` repeats it; `uncited()` is every exhibit the
+    letter has not named by its label so far."""
     env = text_env()
-    out: list[tuple[int, str, str]] = []
+    scope = {**scope, "exhibits": scope["f"].exhibits,
+             "uncited": lambda: [x for x in scope["f"].exhibits if not _cited(x.label, out)]}
     for entry in entries:
         if any(not _resolve(req, scope) for req in entry.get("requires", [])):
             continue
-        repeats = _resolve(entry["each"], {"exhibits": scope["f"].exhibits}) if "each" in entry else [None]
+        if "when" in entry and not env.compile_expression(entry["when"])(**scope):
+            continue
+        repeats = env.compile_expression(entry["each"])(**scope) if "each" in entry else [None]
         for x in repeats:
             ctx = {**scope, "x": x}
             ko = env.from_string(entry["ko"]).render(ctx).strip()
             zh = env.from_string(entry["zh"]).render(ctx).strip()
             if ko:
                 out.append((int(entry["level"]), ko, zh))
-    return out
 
 
 def _number(rows: list[tuple[int, str, str]]) -> list[Paragraph]:
@@ -104,7 +129,11 @@ def compose(facts: Facts) -> Letter:
     cat = catalog()
     reason = cat["reasons"].get(facts.reason, cat["reasons"]["other"])
     scope = _scope(facts, reason)
-    rows = _expand(cat["intro"] + cat["body"][reason["body"]] + cat["closing"], scope)
+    rows: list[tuple[int, str, str]] = []
+    for section in (cat["intro"], cat["body"][reason["body"]], cat["references"]):
+        _expand(section, scope, rows)
+    closing_start = len(rows)
+    _expand(cat["closing"], scope, rows)
     env = text_env()
     return Letter(
         title_ko=env.from_string(cat["title"]["ko"]).render(scope),
@@ -113,6 +142,7 @@ def compose(facts: Facts) -> Letter:
         cause_ko=reason["cause_ko"],
         cause_zh=reason["cause_zh"],
         paragraphs=_number(rows),
+        closing_start=closing_start,
     )
 
 

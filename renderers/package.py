@@ -1,7 +1,12 @@
 """The signed appeal package: cover, letter and exhibit index, then every exhibit, stamped.
 
-Order matters (STACK.md §6–7): lay out, assemble and describe with pikepdf, save once, sign
-last as an incremental update, then write the file atomically.
+Order matters (STACK.md §6–7): lay out, assemble and describe with pikepdf, declare PDF/A-3b when
+it checks out (`renderers.pdfa`), save once, sign last as an incremental update, then write the
+file atomically.
+
+Size: pictures are placed at about 200 DPI (`renderers.downsample`). A package that is still over
+MAX_PACKAGE_BYTES is not written: `PackageTooLargeError` names the heaviest exhibits, and the
+case ends `failed` with that message (a CaseError), so nobody uploads a file Coupang would refuse.
 """
 
 from __future__ import annotations
@@ -15,13 +20,15 @@ from pathlib import Path
 import pikepdf
 
 from casefile.atomic import write_bytes
-from casefile.errors import OutputError
+from casefile.errors import CaseError, OutputError
 from casefile.evidence import EvidenceChain
 from casefile.result import Package
+from renderers.downsample import TARGET_DPI
 from renderers.exhibits import exhibit_pdf
 from renderers.facts import Facts, gather
 from renderers.letter import Letter, compose, letter_html
 from renderers.manifest import embed_manifest, manifest
+from renderers.pdfa import declare_pdfa
 from renderers.signing import LoadedSigner, SigningConfig, load_signer, sign_pdf
 from renderers.stamps import StampSpec, stamp_pages
 from renderers.typeset import render_document
@@ -31,6 +38,35 @@ log = logging.getLogger(__name__)
 PACKAGE_NAME = "appeal.pdf"
 PX_TO_PT = 0.75  # WeasyPrint anchors are CSS px
 SIGNATURE_ANCHOR = "signature-box"
+#: The upload limit (issue #6: "at most 10 MB"), read as decimal megabytes, the stricter reading.
+MAX_PACKAGE_BYTES = 10_000_000
+#: What signing adds (CMS, certificate, visible box and its font subset): 23 kB measured with the demo
+#: key; a real certificate chain and a B-T timestamp add a few kB more.
+SIGNATURE_ALLOWANCE = 128_000
+
+
+class PackageTooLargeError(CaseError):
+    """Even with every picture at about 200 DPI the package would be over the upload limit."""
+
+
+def _megabytes(size: int) -> str:
+    return f"{round(size / 1_000_000, 2):g} MB"
+
+
+def _check_size(size: int, facts: Facts, exhibits: list[pikepdf.Pdf]) -> None:
+    if size + SIGNATURE_ALLOWANCE <= MAX_PACKAGE_BYTES:
+        return
+    weights = []
+    for view, pdf in zip(facts.exhibits, exhibits):
+        buf = io.BytesIO()
+        pdf.save(buf)
+        weights.append((buf.tell(), view))
+    heaviest = sorted(weights, key=lambda w: -w[0])[:3]
+    named = "; ".join(f"{v.label} {v.document} {_megabytes(n)}, {v.pages} page(s)" for n, v in heaviest)
+    raise PackageTooLargeError(
+        f"the appeal package would be {_megabytes(size + SIGNATURE_ALLOWANCE)}, over the "
+        f"{_megabytes(MAX_PACKAGE_BYTES)} upload limit even with pictures at {TARGET_DPI} DPI; heaviest "
+        f"exhibits: {named}. Leave out or shorten exhibits that do not prove the fix, then process the case again")
 
 
 def _layout_letter(chain: EvidenceChain, facts: Facts, letter: Letter, exhibit_pages: int):
@@ -79,7 +115,9 @@ def _describe(pdf: pikepdf.Pdf, facts: Facts, letter: Letter) -> None:
 
 
 def assemble(chain: EvidenceChain) -> tuple[bytes, int, tuple[int, int, int, int], int]:
-    """The unsigned package bytes, the signature page and box, and the page count."""
+    """The unsigned package bytes, the signature page and box, and the page count.
+
+    Raises PackageTooLargeError when the signed package could not stay within MAX_PACKAGE_BYTES."""
     facts = gather(chain)
     letter = compose(facts)
     exhibits = [exhibit_pdf(item) for item in chain.items]
@@ -97,9 +135,12 @@ def assemble(chain: EvidenceChain) -> tuple[bytes, int, tuple[int, int, int, int
     _outline(package, facts)
     _describe(package, facts, letter)
     embed_manifest(package, manifest(chain, facts))
+    # PDF/A-3b when the validator approves; deterministic /ID: the same case gives the same bytes
+    # up to the signature (DESIGN.md).
+    pdfa = declare_pdfa(package, chain.as_of, deterministic_id=True)
     buf = io.BytesIO()
-    # Deterministic /ID: the same case gives the same bytes up to the signature (DESIGN.md).
-    package.save(buf, deterministic_id=True)
+    package.save(buf, **pdfa.save_kwargs)
+    _check_size(buf.tell(), facts, exhibits)
     return buf.getvalue(), sig_page, sig_box, total
 
 
@@ -112,6 +153,9 @@ def build_package(chain: EvidenceChain, out_dir: Path,
     data, sig_page, sig_box, pages = assemble(chain)
     rendered = time.perf_counter()
     signed = sign_pdf(data, signer, sig_page, sig_box)
+    if len(signed) > MAX_PACKAGE_BYTES:  # the allowance was too small: still never write it
+        raise PackageTooLargeError(f"the signed appeal package is {_megabytes(len(signed))}, over the "
+                                   f"{_megabytes(MAX_PACKAGE_BYTES)} upload limit")
     try:
         write_bytes(Path(out_dir) / PACKAGE_NAME, signed)
     except OSError as exc:

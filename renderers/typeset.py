@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 
 import weasyprint
@@ -29,9 +30,15 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 logging.getLogger("weasyprint.progress").setLevel(logging.ERROR)
 
 
+#: A 공문 date (`2024. 3. 15.`) is one unit: a line break inside it reads as two fragments.
+_KDATE = re.compile(r"\d{4}\. \d{1,2}\. \d{1,2}\.")
+
+
 def keepall(text: object) -> Markup:
-    """One `<span class="w">` per word so lines break only between words (Korean 어절)."""
-    words = str(text if text is not None else "").split()
+    """One `<span class="w">` per word so lines break only between words (Korean 어절), a date
+    kept whole."""
+    text = str(text if text is not None else "")
+    words = [w.replace("\0", " ") for w in _KDATE.sub(lambda m: m.group().replace(" ", "\0"), text).split()]
     spans = (
         Markup('<span class="long">%s</span>') % w if len(w) > LONG_TOKEN else Markup('<span class="w">%s</span>') % w
         for w in words

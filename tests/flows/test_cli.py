@@ -78,3 +78,21 @@ def test_an_unreadable_file_is_a_finding_not_a_crash(run_appeal, tmp_path):
     by_doc = {d for f in result["findings"] for d in f["documents"]}
     assert "certificate.pdf" in by_doc
     assert json.dumps(result, ensure_ascii=False).count("missing_required_evidence") == 1
+
+
+def test_render_preview_writes_pngs_and_says_when_there_is_no_package(run_appeal, tmp_path):
+    from weasyprint import HTML
+
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "result.json").write_text('{"status": "needs_fixes"}', encoding="utf-8")
+    missing = run_appeal("render-preview", out, out=out)
+    assert missing.returncode == 2
+    assert "no appeal.pdf" in missing.stderr and "'needs_fixes'" in missing.stderr
+
+    (out / "appeal.pdf").write_bytes(HTML(string="<p>소명서</p><p style='break-before:page'>붙임</p>").write_pdf())
+    run = run_appeal("render-preview", out, "--dpi", "50", "--pages", "2", out=out)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert sorted(p.name for p in (out / "preview").iterdir()) == ["appeal-p02.png"]
+    assert str(out / "preview" / "appeal-p02.png") in run.stdout
+    assert run_appeal("render-preview", out, "--pages", "2-1", out=out).returncode == 2

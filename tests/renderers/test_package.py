@@ -15,7 +15,7 @@ from renderers import SigningConfig, build_package, demo_signer, signature_statu
 from renderers.facts import gather
 from renderers.letter import compose, letter_html
 from renderers.typeset import render_pdf
-from tests.renderers.conftest import broken_lines, html_words, make_chain, outline_pages, page_lines
+from tests.renderers.conftest import AS_OF, broken_lines, html_words, make_chain, outline_pages, page_lines
 
 pytestmark = pytest.mark.slow
 
@@ -154,3 +154,73 @@ def test_manifest_attachment_ties_every_exhibit_to_its_hash(built):
     for exhibit in data["exhibits"]:
         assert len(exhibit["sha256"]) == 64 and exhibit["first_page"] >= 1 and exhibit["pages"] >= 1
     assert {e["document"] for e in data["exhibits"]} <= {d["path"] for d in data["documents"]}
+
+
+# --- PDF/A-3b (renderers/pdfa.py): what can be checked here, without veraPDF ---------------------
+
+
+def test_package_declares_pdfa_3b_with_an_srgb_output_intent(built):
+    with pikepdf.open(built["pdf"]) as pdf:
+        assert pdf.open_metadata().pdfa_status == "3B"
+        [intent] = pdf.Root.OutputIntents
+        assert intent.S == pikepdf.Name.GTS_PDFA1 and str(intent.OutputConditionIdentifier) == "sRGB IEC61966-2.1"
+        profile = intent.DestOutputProfile
+        icc = profile.read_bytes()
+        assert int(profile.N) == 3 and icc[36:40] == b"acsp" and icc[16:20] == b"RGB "
+
+
+def test_manifest_is_an_associated_file_with_its_relationship(built):
+    with pikepdf.open(built["pdf"]) as pdf:
+        spec = pdf.attachments["manifest.json"].obj
+        assert spec.AFRelationship == pikepdf.Name.Data
+        assert str(spec.F) == str(spec.UF) == "manifest.json"
+        assert [s.objgen for s in pdf.Root.AF] == [spec.objgen]
+        stream = spec.EF.F
+        assert stream.Subtype == pikepdf.Name("/application/json")
+        assert str(stream.Params.ModDate).startswith("D:20261128")
+
+
+def test_unsigned_package_passes_the_pdfa_validator(tmp_path):
+    """pikepdf.pdfa approves only what it knows conforms; the signed file it cannot judge (AcroForm)."""
+    import pikepdf.pdfa
+
+    from renderers.package import assemble
+
+    data, *_ = assemble(make_chain(tmp_path / "case"))
+    path = tmp_path / "unsigned.pdf"
+    path.write_bytes(data)
+    report = pikepdf.pdfa.validate_written(path, "3b")
+    assert report.verdict == "pass", [str(f) for f in report.findings]
+
+
+def test_signing_keeps_the_pdfa_parts_it_touches(built):
+    """pyHanko's incremental update: XMP still declares 3B and agrees with DocInfo; the signature widget
+    is printable, has only a normal appearance, and its font is embedded."""
+    with pikepdf.open(built["pdf"]) as pdf:
+        meta = pdf.open_metadata()
+        assert meta.pdfa_status == "3B"
+        assert str(pdf.docinfo.Producer) == meta["pdf:Producer"]
+        assert str(pdf.docinfo.Title) == meta["dc:title"]
+        assert "/NeedAppearances" not in pdf.Root.AcroForm
+        [field] = pdf.Root.AcroForm.Fields
+        flags = int(field.F)
+        assert flags & 4 and not flags & (1 | 2 | 32)  # Print; not Invisible, Hidden or NoView
+        assert list(field.AP.keys()) == ["/N"]
+        fonts = field.AP.N.Resources.Font
+        for name in fonts.keys():
+            descriptor = fonts[name].DescendantFonts[0].FontDescriptor
+            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
+
+
+def test_an_upload_that_breaks_pdfa_withdraws_the_claim():
+    """A page with an unembedded standard font (as many exported certificates have): no PDF/A claim."""
+    from renderers.pdfa import declare_pdfa
+
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(595, 842))
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.contents_add(pikepdf.Stream(pdf, b"BT /F1 12 Tf 72 720 Td (KC certificate) Tj ET"))
+    outcome = declare_pdfa(pdf, AS_OF)
+    assert not outcome.declared and any("font" in f.lower() for f in outcome.findings)
+    assert pdf.open_metadata().pdfa_status == ""

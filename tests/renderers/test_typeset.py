@@ -36,3 +36,11 @@ def test_missing_font_names_the_apt_package(tmp_path: Path):
 def test_fonts_are_found():
     found = fonts()
     assert found.gothic.name == "NanumGothic.ttf" and found.noto_cjk.suffix == ".ttc"
+
+
+def test_a_kongmun_date_is_one_unbreakable_word():
+    from renderers.typeset import keepall
+
+    html = str(keepall("인증일 2024. 3. 15. ~ 2027. 3. 14."))
+    assert '<span class="w">2024. 3. 15.</span>' in html and '<span class="w">2027. 3. 14.</span>' in html
+    assert '<span class="w">인증일</span>' in html
