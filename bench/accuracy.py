@@ -48,8 +48,9 @@ def run_case(path: Path) -> dict:
     with tempfile.TemporaryDirectory() as work:
         case = load_case(path, Path(work))
         sources, reads = stages.read_all(stages.inventory(case), Path(work))
-        docs = [stages.understand(s, reads[s.path], case.config.listing.product_id) for s in sources]
-        facts, findings = stages.judge(case, docs, reads, AS_OF)
+        understood = [stages.understand(s, reads[s.path], case.config.listing.product_id) for s in sources]
+        docs = [u.document for u in understood]
+        facts, findings = stages.judge(case, docs, reads, AS_OF, {u.document.path: u.trace for u in understood})
     out = {}
     for d in docs:
         fields = d.fields.model_dump() if hasattr(d.fields, "model_dump") else dict(d.fields or {})

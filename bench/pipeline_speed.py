@@ -36,8 +36,9 @@ def run_case(path: Path, out: Path) -> tuple[dict[str, float], int]:
         sources, reads = stages.read_all(stages.inventory(case), Path(work))
         timings["read"] = time.perf_counter() - t
         t = time.perf_counter()
-        docs = [stages.understand(s, reads[s.path], case.config.listing.product_id) for s in sources]
-        facts, findings = stages.judge(case, docs, reads, AS_OF)
+        understood = [stages.understand(s, reads[s.path], case.config.listing.product_id) for s in sources]
+        docs = [u.document for u in understood]
+        facts, findings = stages.judge(case, docs, reads, AS_OF, {u.document.path: u.trace for u in understood})
         timings["understand+judge"] = time.perf_counter() - t
         t = time.perf_counter()
         chain = stages.evidence_chain(case, facts, findings, docs, reads, {s.path: s for s in sources})

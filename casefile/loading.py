@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import lzma
 import os
 import stat
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from casefile.case import Case, CaseProblem, SourceFile
@@ -151,7 +153,9 @@ def _extract_zip(archive: Path, dest: Path, limits: Limits) -> tuple[Path, list[
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 _copy_bounded(zf, member, target, limits.max_file_bytes)
-            except (zipfile.BadZipFile, OSError, RuntimeError, ValueError) as exc:
+            # A damaged member (a broken deflate or LZMA stream, cut short) costs that member, not the case.
+            except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, zlib.error,
+                    lzma.LZMAError) as exc:
                 target.unlink(missing_ok=True)
                 problems.append(CaseProblem(path=shown, code=FindingCode.unsupported_format,
                                             detail=f"cannot be extracted ({exc})"))

@@ -48,6 +48,8 @@ class ReadIssue(BaseModel):
 
     code: FindingCode
     detail: str = ""
+    transient: bool = Field(False, description="The machine failed (busy, out of memory), not the file: "
+                                               "worth another try, and never cached")
 
 
 class Attachment(BaseModel):
@@ -86,3 +88,15 @@ class ReadResult(BaseModel):
     @property
     def text(self) -> str:
         return "\n\f\n".join(p.text for p in self.pages)
+
+
+class FieldSource(BaseModel):
+    """Where one extracted field was read: the page, the words' box, how the page was read, and
+    how sure the reading was (OCR word confidence; 1.0 for text that was not OCR'd)."""
+
+    page: int = Field(ge=1)
+    source: PageSource
+    box: tuple[float, float, float, float] | None = Field(
+        None, description="left, top, width, height of the words, in the page's pixels or PDF points")
+    confidence: float = Field(ge=0, le=1)
+    text: str = Field(description="The words as read, which the field's value was made from")

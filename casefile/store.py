@@ -176,6 +176,10 @@ class CaseStore:
         done = {e.digest for e in events if e.event == "processed"}
         return self.current_digest(case_id, events) not in done
 
+    def needs_run(self, case_id: str) -> bool:
+        """Pending, or its result.json is missing (a run killed after it retracted the last one)."""
+        return self.is_pending(case_id) or not (self.out_dir(case_id) / "result.json").is_file()
+
     def previous_appeal_date(self, case_id: str, reason: str | None) -> dt.date | None:
         """The last `submitted` date on this reason (an unknown reason on either side matches)."""
         for event in reversed(self.history(case_id)):
@@ -198,6 +202,15 @@ class CaseStore:
             yield True
         finally:
             os.close(fd)
+
+    @contextmanager
+    def output_lock(self, out_dir: Path, wait: bool = True) -> Iterator[bool]:
+        """The lock on one output folder: two runs writing the same result.json take turns, whether
+        the folder is a stored case's or a path given on the command line. (Not the case lock, which
+        a batch holds while it runs the case.)"""
+        key = hashlib.sha256(str(Path(out_dir).resolve()).encode()).hexdigest()[:24]
+        with self.lock(f"out-{key}", wait=wait) as mine:
+            yield mine
 
     def ingest(self, source: Path, case_id: str | None = None) -> IngestOutcome:
         """Copy, verify, then rename into place; a crash at any point leaves only a temp folder."""

@@ -27,7 +27,7 @@ def process_stored(case_id: str, as_of: dt.date | None, only_if_pending: bool) -
         if not mine:
             get_run_logger().info("%s is being processed by another run", case_id)
             return None
-        if only_if_pending and not store.is_pending(case_id):
+        if only_if_pending and not store.needs_run(case_id):
             return None
         return process_case(ProcessRequest(case=case_id, as_of=as_of)).status.value
 

@@ -142,5 +142,5 @@ def ingest_dropbox(request: DropboxRequest = DropboxRequest()) -> dict[str, str 
     store.clean_temp()
     for entry in settled(dropbox, request.settle_seconds, request.give_up_seconds):
         take(entry, store.root)
-    pending = [c for c in store.list_cases() if store.is_pending(c)]
+    pending = [c for c in store.list_cases() if store.needs_run(c)]
     return process_all(pending, request.as_of, request.max_concurrency, only_if_pending=True)

@@ -24,6 +24,12 @@ def clear_stale(out_dir: Path, result: Result) -> None:
         (out_dir / REVIEW_NAME).unlink(missing_ok=True)
 
 
+def retract_result(out_dir: Path) -> None:
+    """Before a run writes its package: the last run's result.json goes first, so a run killed
+    between its package and its result.json leaves no result.json beside files it does not describe."""
+    (out_dir / RESULT_NAME).unlink(missing_ok=True)
+
+
 def write_outputs(out_dir: Path, result: Result, run_record: dict) -> Path:
     """Write run.json, then result.json last: a result.json on disk means the run finished."""
     target = out_dir / RESULT_NAME

@@ -19,12 +19,13 @@ from casefile.codes import Status
 from casefile.errors import CaseError, MissingDependencyError, SigningError
 from casefile.loading import load_case
 from casefile.pages import ReadResult
-from casefile.result import DocumentResult, Result
+from casefile.result import Result
 from casefile.history import Event
+from extractors.fields.provenance import FieldTrace
 from casefile.store import CaseStore
 from flows import stages
 from flows.artifacts import publish
-from flows.outputs import REVIEW_NAME, write_outputs
+from flows.outputs import REVIEW_NAME, retract_result, write_outputs
 from flows.provenance import run_record
 from renderers import build_package, build_review_sheet
 from flows.runners import task_runner
@@ -72,7 +73,7 @@ def read_task(source: SourceFile, workdir: str) -> ReadResult:
 
 
 @task(name="understand", task_run_name="understand {source.path}")
-def understand_task(source: SourceFile, read: ReadResult, product_id: str | None) -> DocumentResult:
+def understand_task(source: SourceFile, read: ReadResult, product_id: str | None) -> stages.Understood:
     return stages.understand(source, read, product_id)
 
 
@@ -139,23 +140,26 @@ def process_case(request: ProcessRequest) -> Result:
     target = locate(request, store)
     signer = choose_signer(request.signing_p12)
     name = Path(target.case_path).name
-    with tempfile.TemporaryDirectory(prefix="appeal-") as workdir:
+    with store.output_lock(target.out_dir), tempfile.TemporaryDirectory(prefix="appeal-") as workdir:
         try:
-            result, reads = _process(target, store, as_of, signer, workdir)
+            result, reads, traces = _process(target, store, as_of, signer, workdir)
         except OPERATOR_ERRORS:
             raise
         except CaseError as exc:
-            result, reads = stages.failed_result(_case_id(target.case_path), as_of, name, exc.message), {}
+            result = stages.failed_result(_case_id(target.case_path), as_of, name, exc.message)
+            reads, traces = {}, {}
         except Exception as exc:  # noqa: BLE001 - the case is failed, not the batch
             get_run_logger().exception("case %s could not be processed", request.case)
-            result, reads = stages.failed_result(_case_id(target.case_path), as_of, name,
-                                                 f"internal error {type(exc).__name__}; rerun after the fix"), {}
-        write_outputs(target.out_dir, result, run_record(result.case_id, as_of, reads, started, signer.note))
-    if target.stored:
-        store.append(target.stored, Event(
-            event="processed", status=result.status.value, deadline=result.appeal_deadline,
-            reason=result.reason_code.value if result.reason_code else None, digest=target.digest,
-            run_id=str(runtime.flow_run.id) if runtime.flow_run.id else None))
+            result = stages.failed_result(_case_id(target.case_path), as_of, name,
+                                          f"internal error {type(exc).__name__}; rerun after the fix")
+            reads, traces = {}, {}
+        write_outputs(target.out_dir, result,
+                      run_record(result.case_id, as_of, reads, started, signer.note, traces))
+        if target.stored:
+            store.append(target.stored, Event(
+                event="processed", status=result.status.value, deadline=result.appeal_deadline,
+                reason=result.reason_code.value if result.reason_code else None, digest=target.digest,
+                run_id=str(runtime.flow_run.id) if runtime.flow_run.id else None))
     _publish(result, target.out_dir)
     return result
 
@@ -168,24 +172,27 @@ def _publish(result: Result, out_dir: Path) -> None:
 
 
 def _process(target: Target, store: CaseStore, as_of: dt.date, signer: SignerChoice,
-             workdir: str) -> tuple[Result, dict[str, ReadResult]]:
+             workdir: str) -> tuple[Result, dict[str, ReadResult], dict[str, FieldTrace]]:
     out_dir = target.out_dir
     case = intake_task(target.case_path, workdir)
     if target.stored:
         _previous_appeal_from_history(case, store, target.stored)
     if case.config_error:
-        return stages.failed_result(case.case_id, as_of, "case.toml", case.config_error), {}
+        return stages.failed_result(case.case_id, as_of, "case.toml", case.config_error), {}, {}
     sources, reads = _read_all(stages.inventory(case), workdir)
-    documents = [understand_task(s, reads[s.path], case.config.listing.product_id) for s in sources]
-    facts, findings = stages.judge(case, documents, reads, as_of)
+    understood = [understand_task(s, reads[s.path], case.config.listing.product_id) for s in sources]
+    documents = [u.document for u in understood]
+    traces = {u.document.path: u.trace for u in understood}
+    facts, findings = stages.judge(case, documents, reads, as_of, traces)
     status = status_of(findings)
     chain = stages.evidence_chain(case, facts, findings, documents, reads, {s.path: s for s in sources})
+    retract_result(out_dir)
     package, review = render_task(chain, status, str(out_dir), signer)
     result = Result(case_id=case.case_id, as_of=as_of, status=status, reason_code=facts.reason_code,
                     appeal_deadline=facts.appeal_deadline, documents=documents, findings=findings,
                     exhibits=[i.exhibit for i in chain.items] if package else [],
                     package=package, review_sheet=review)
-    return result, reads
+    return result, reads, traces
 
 
 def _previous_appeal_from_history(case: Case, store: CaseStore, case_id: str) -> None:

@@ -7,6 +7,7 @@ import platform
 from importlib import metadata
 
 from casefile.pages import ReadResult
+from extractors.fields.provenance import FieldTrace
 
 PACKAGES = ("coupang-appeal", "prefect", "pdfplumber", "pytesseract", "Pillow", "spacy", "python-docx",
             "pikepdf", "pyHanko", "weasyprint", "holidays", "pydantic")
@@ -29,7 +30,7 @@ def engine_versions() -> dict[str, str]:
 
 
 def run_record(case_id: str, as_of: dt.date, reads: dict[str, ReadResult], started: dt.datetime,
-               signer_note: str | None) -> dict:
+               signer_note: str | None, traces: dict[str, FieldTrace] | None = None) -> dict:
     return {
         "case_id": case_id,
         "as_of": as_of.isoformat(),
@@ -44,6 +45,8 @@ def run_record(case_id: str, as_of: dt.date, reads: dict[str, ReadResult], start
                            "rotation": p.rotation, "confidence": p.confidence, "dpi": p.dpi}
                           for p in read.pages],
                 "issues": [i.model_dump(mode="json") for i in read.issues],
+                # Where each field was read (page, box, how, how sure), and those nulled as too unsure.
+                "fields": (traces or {}).get(path, FieldTrace()).model_dump(mode="json"),
             }
             for path, read in sorted(reads.items())
         },

@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 from email.utils import parseaddr
 from pathlib import Path
+from typing import NamedTuple
 
 from casefile.case import Case, SourceFile
 from casefile.codes import DocumentKind, FindingCode, Status, TextSource
@@ -24,8 +25,10 @@ from extractors.read import ocr_confidence, read_file
 from extractors.signatures import pdf_signatures
 from flows import isolation
 from flows.isolation import Bounds
+from flows.transient import is_transient
 from extractors.classify import classify
 from extractors.fields import FieldContext, extract_fields
+from extractors.fields.provenance import FieldTrace, trace
 from extractors.fields.screenshot import seller_account
 from validators import CaseFacts, check_case, dedupe, finding, resolve_facts
 from validators.reading import case_problem_findings, reading_findings
@@ -61,12 +64,13 @@ def read_source(source: SourceFile, workdir: Path, bounds: Bounds | None = None)
     except isolation.IsolatedMemoryError as exc:
         return _unreadable(source, FindingCode.unreadable_document, f"reading needed too much memory ({exc})")
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-        return _unreadable(source, FindingCode.unreadable_document, f"reader error: {type(exc).__name__}")
+        return _unreadable(source, FindingCode.unreadable_document, f"reader error: {type(exc).__name__}",
+                           transient=is_transient(exc))
 
 
-def _unreadable(source: SourceFile, code: FindingCode, detail: str) -> ReadResult:
+def _unreadable(source: SourceFile, code: FindingCode, detail: str, transient: bool = False) -> ReadResult:
     log.warning("could not read %s: %s", source.path, detail.splitlines()[0])
-    return ReadResult(issues=[ReadIssue(code=code, detail=detail.splitlines()[0])])
+    return ReadResult(issues=[ReadIssue(code=code, detail=detail.splitlines()[0], transient=transient)])
 
 
 def attachment_sources(parent: SourceFile, read: ReadResult) -> list[SourceFile]:
@@ -96,17 +100,27 @@ def read_all(sources: list[SourceFile], workdir: Path) -> tuple[list[SourceFile]
     return all_sources, reads
 
 
-def understand(source: SourceFile, read: ReadResult, product_id: str | None = None) -> DocumentResult:
-    """Kind and typed fields of one document, with how its text was obtained."""
+class Understood(NamedTuple):
+    """One document understood: its result entry, and where each of its fields was read."""
+
+    document: DocumentResult
+    trace: FieldTrace
+
+
+def understand(source: SourceFile, read: ReadResult, product_id: str | None = None) -> Understood:
+    """Kind and typed fields of one document, with how its text was obtained; a field OCR was
+    too unsure of is null (its trace says which and how sure)."""
     kind = classify(read, source.path) if read.pages else DocumentKind.other
     context = FieldContext(source_path=Path(source.abs_path), product_id=product_id)
     try:
-        fields = extract_fields(kind, read, context)
+        fields, where = trace(extract_fields(kind, read, context), read.pages)
     except Exception as exc:  # noqa: BLE001 - a field extractor bug must not lose the document
         log.warning("field extraction failed on %s: %s", source.path, type(exc).__name__)
-        fields = empty_fields(kind)
-    return DocumentResult(path=source.path, sha256=source.sha256, kind=kind, pages=len(read.pages),
-                          text_source=text_source(read), ocr_confidence=_rounded(ocr_confidence(read)), fields=fields)
+        fields, where = empty_fields(kind), FieldTrace()
+    document = DocumentResult(path=source.path, sha256=source.sha256, kind=kind, pages=len(read.pages),
+                              text_source=text_source(read), ocr_confidence=_rounded(ocr_confidence(read)),
+                              fields=fields)
+    return Understood(document, where)
 
 
 def text_source(read: ReadResult) -> TextSource | None:
@@ -123,14 +137,19 @@ def _rounded(value: float | None) -> float | None:
 
 
 def judge(case: Case, documents: list[DocumentResult], reads: dict[str, ReadResult],
-          as_of: dt.date) -> tuple[CaseFacts, list[Finding]]:
-    """Every finding of the case: reading problems first, then the reviewer's checks."""
+          as_of: dt.date, traces: dict[str, FieldTrace] | None = None) -> tuple[CaseFacts, list[Finding]]:
+    """Every finding of the case: reading problems first (fields too unsure to use among them),
+    then the reviewer's checks."""
     facts = resolve_facts(as_of, case.config, documents)
     facts.signatures = {path: read.signatures for path, read in reads.items() if read.signatures}
     facts.seller_fallback = seller_fallback(documents, reads)
     found = case_problem_findings(case.problems)
     for doc in documents:
         found += reading_findings(doc.path, reads[doc.path].issues)
+        where = (traces or {}).get(doc.path)
+        if where and where.doubtful:
+            found.append(finding(FindingCode.unreadable_document, [doc.path],
+                                 detail=f"too unsure to use: {where.detail()}"))
     found += check_case(facts)
     return facts, dedupe(found)
 

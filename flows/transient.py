@@ -12,8 +12,6 @@ import subprocess
 from casefile.pages import ReadResult
 
 TRANSIENT_ERRNOS = {errno.EAGAIN, errno.ENOMEM, errno.EMFILE, errno.ENFILE}
-#: `stages.read_source` keeps only the exception's type name in the finding it makes of it.
-TRANSIENT_NAMES = {"TimeoutError", "TimeoutExpired", "MemoryError", "BlockingIOError"}
 
 
 class TransientReadError(RuntimeError):
@@ -27,10 +25,8 @@ def is_transient(exc: BaseException) -> bool:
 
 
 def transient_issue(read: ReadResult) -> str | None:
-    for issue in read.issues:
-        if issue.detail.startswith("reader error: ") and issue.detail.split(": ", 1)[1] in TRANSIENT_NAMES:
-            return issue.detail
-    return None
+    """What went transiently wrong reading a file (`stages.read_source` flags it), else None."""
+    return next((issue.detail for issue in read.issues if issue.transient), None)
 
 
 def retry_transient(task, task_run, state) -> bool:

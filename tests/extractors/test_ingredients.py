@@ -3,6 +3,7 @@ Chinese, tables; the splitter's respect for brackets, locants and slashes; near 
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pytest
@@ -20,6 +21,7 @@ from extractors.fields.ingredients import (
     strip_notes,
 )
 from extractors.fields.registry import extract_fields
+from extractors.ingredient_names import EDGE_JUNK
 
 
 def read(text: str, source: str = "pdf_text", tables: list[Table] | None = None):
@@ -246,3 +248,69 @@ def test_split_and_strip_give_back_the_names_in_order(names, notes, sep):
     block = sep.join(name + (note or "") for name, note in zip(names, notes))
     assert [strip_notes(item) for item in split_items(block)] == names
     assert names_in(block) == names
+
+
+# -- properties: brackets never split, order kept, nothing invented, garbage never raises -------
+
+_SYLLABLES = "가나다라마바사아자차카타파하글리세린정제수추출물향료오일"
+_PAIRS = [("(", ")"), ("（", "）"), ("[", "]"), ("【", "】")]
+
+
+@st.composite
+def parentheticals(draw) -> str:
+    """A note as labels print them, with commas and the other separators inside, maybe nested."""
+    words = draw(st.lists(st.text(alphabet=_SYLLABLES + "0123456789%.", min_size=1, max_size=6),
+                          min_size=1, max_size=5))
+    seps = draw(st.lists(st.sampled_from([", ", ",", "，", "、", ";", "；"]), min_size=len(words), max_size=len(words)))
+    inner = "".join(w + s for w, s in zip(words, seps))[: -len(seps[-1])]
+    if draw(st.booleans()):
+        inner += "(" + draw(st.sampled_from(["리모넨, 리날룰", "0,5%", "CI 77891"])) + ")"
+    opening, closing = draw(st.sampled_from(_PAIRS))
+    return f"{opening}{inner}{closing}"
+
+
+ITEM_NAMES = st.text(alphabet=_SYLLABLES, min_size=1, max_size=8)
+SEPARATORS = st.sampled_from([", ", ",", "，", "、", ",\n", " , ", "; "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(names=st.lists(ITEM_NAMES, min_size=1, max_size=10), notes=st.lists(st.one_of(st.none(), parentheticals()),
+       min_size=10, max_size=10), sep=SEPARATORS)
+def test_a_separator_inside_brackets_never_splits_and_label_order_is_kept(names, notes, sep):
+    items = [name + (note or "") for name, note in zip(names, notes)]
+    assert split_items(sep.join(items)) == items
+
+
+@settings(max_examples=100, deadline=None)
+@given(names=st.lists(st.sampled_from(_NAMES), min_size=1, max_size=10),
+       notes=st.lists(st.one_of(st.none(), parentheticals()), min_size=10, max_size=10), sep=SEPARATORS)
+def test_standard_names_come_out_in_label_order_whatever_their_notes_hold(names, notes, sep):
+    block = sep.join(name + (note or "") for name, note in zip(names, notes))
+    assert names_in(block) == names
+
+
+_JUNK = str.maketrans("", "", EDGE_JUNK + "，、；ㆍ\r\x0b\x0c")
+
+
+def _core(text: str) -> str:
+    """What an item must take from the block: its letters, digits and brackets, in order. White
+    space, separators and junk may be dropped (a line of junk inside a wrapped name, a locant's
+    separator joined back as a comma)."""
+    return "".join(text.split()).translate(_JUNK)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.text(alphabet=_SYLLABLES + " ,，、;·ㆍ\n()（）[]0123456789-/%.", max_size=80)))
+def test_splitting_never_raises_invents_nothing_and_keeps_order(block):
+    items = split_items(block)
+    flat, at = _core(block), 0
+    for item in items:
+        assert item.strip() and item == item.strip(EDGE_JUNK)
+        piece = _core(item)
+        found = flat.find(piece, at)
+        assert found >= 0, f"{item!r} is not in the block after the previous item"
+        at = found + len(piece)
+    for item in items:
+        strip_notes(item)
+        standard_name(item)
+    names_in(block)

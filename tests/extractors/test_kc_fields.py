@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casefile.codes import Scheme
@@ -406,3 +406,131 @@ def test_prose_certificate_states_the_model_in_a_sentence() -> None:
     assert fields.certificate_number == "R-R-HBT-HB200W"
     korean = "이 제품의 모델명은 미니 가습기이며 다른 모델은 없습니다.\n"
     assert extract_kc([Page(number=1, source="pdf_text", text=korean)]).model_name is None
+
+
+# -- properties: every number a reader recognises, read back and judged valid; garbage --------
+
+UPPER, DIGIT = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"
+
+
+def _run(alphabet: str, low: int, high: int) -> st.SearchStrategy[str]:
+    return st.text(alphabet=alphabet, min_size=low, max_size=high)
+
+
+# One strategy per shape of rules/kc_patterns.toml, built by hand (not from the regexes, so a
+# shape file that drifts from DOMAIN.md §1.4 fails here rather than agreeing with itself).
+RADIO_PREFIX = st.sampled_from(["R", "MSIP", "KCC"])
+RADIO_KIND = st.one_of(st.sampled_from("CRI"), st.tuples(st.sampled_from("CRI"), st.sampled_from("RTEM"),
+                                                         st.sampled_from("MIS")).map("".join))
+ELECTRICAL_NUMBERS = st.builds(lambda a, d1, d2, t: f"{a}{d1}-{d2}{t}",
+                               _run(UPPER, 2, 2), _run(DIGIT, 5, 6), _run(DIGIT, 5, 5), _run(UPPER, 0, 1))
+CHILDREN_NUMBERS = st.builds(lambda d1, a, d2, d3: f"CB{d1}{a}{d2}-{d3}",
+                             _run(DIGIT, 3, 3), _run(UPPER, 1, 1), _run(DIGIT, 3, 5), _run(DIGIT, 4, 5))
+RADIO_NUMBERS = st.builds(
+    lambda prefix, kind, applicant, product: f"{prefix}-{kind}-{applicant}-{'-'.join(product)}",
+    RADIO_PREFIX,
+    RADIO_KIND,
+    _run(UPPER + DIGIT, 3, 3),
+    st.lists(_run(UPPER + DIGIT, 1, 4), min_size=1, max_size=3),
+)
+NUMBERS = st.one_of(ELECTRICAL_NUMBERS.map(lambda n: ("electrical", n)),
+                    CHILDREN_NUMBERS.map(lambda n: ("children", n)),
+                    RADIO_NUMBERS.map(lambda n: ("radio", n)))
+SCHEMES_OF = {"electrical": [Scheme.safety_certification, Scheme.safety_confirmation],
+              "children": [Scheme.safety_certification, Scheme.safety_confirmation],
+              "radio": [Scheme.radio_conformity]}
+# How a number reaches us: any case, an OCR space around a hyphen, a word processor's dash.
+DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\uff0d", "\ufe63"]
+
+
+@st.composite
+def printed_forms(draw, number: str) -> str:
+    out = []
+    for ch in number:
+        if ch == "-":
+            out.append(draw(st.sampled_from(["", " "])) + draw(st.sampled_from(DASHES)) + draw(st.sampled_from(["", " "])))
+        else:
+            out.append(ch.lower() if draw(st.booleans()) else ch)
+    return "".join(out)
+
+
+@settings(max_examples=150, deadline=None)
+@given(numbered=NUMBERS)
+def test_a_generated_number_fits_its_family_and_the_validators_accept_it(numbered) -> None:
+    from tests.validators.conftest import facts_for, kc_doc
+    from validators.certificates import check_certificate_numbers
+
+    family, number = numbered
+    assert fits_shape(number) == family
+    for scheme in [None, *SCHEMES_OF[family]]:
+        facts = facts_for([kc_doc(certificate_number=number, scheme=scheme)])
+        assert check_certificate_numbers(facts) == [], (number, scheme)
+
+
+# spaCy's tokenizer splits unit suffixes off digits ("21012T" -> "21012", "T") and a hyphen between
+# letters only ("B1-C"): the token match stops short there, and the compact-text match that runs on
+# must win (extractors/nlp.find_cert_numbers).
+@pytest.mark.parametrize("letter", list("GKMT"))
+def test_an_electrical_number_ending_in_a_unit_letter_keeps_it(letter: str) -> None:
+    assert read_certificate_number(f"HU071695-21012{letter}") == f"HU071695-21012{letter}"
+
+
+def test_a_radio_code_ending_in_a_hyphenated_token_is_read_whole() -> None:
+    assert read_certificate_number("R-R-HBT-A-B1-C") == "R-R-HBT-A-B1-C"
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), numbered=NUMBERS, label=st.sampled_from(["인증번호: ", "인 증 번 호 : ", "Certificate No. ", ""]),
+       after=st.sampled_from(["", " (파생모델 포함)", "\n제품명: 가습기"]))
+def test_a_printed_number_reads_back_as_the_number(data, numbered, label, after) -> None:
+    family, number = numbered
+    printed = data.draw(printed_forms(number)) if family != "radio" else number.lower()
+    assert read_certificate_number(printed + after) == number
+    page = Page(number=1, source="ocr", text=f"안전인증서\n{label}{printed}{after}\n")
+    assert extract_kc([page]).certificate_number == number
+
+
+ID_TEXT = st.text(alphabet=UPPER + DIGIT + "abcoil -_–−—/:()OQDILZSBG인증번호\n", max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=40), ID_TEXT))
+def test_reading_a_number_never_raises_and_is_idempotent(value: str) -> None:
+    number = read_certificate_number(value)
+    if number is None:
+        return
+    assert number == number.upper() and not any(c.isspace() for c in number)
+    assert not number.endswith(("-", "_"))
+    assert read_certificate_number(number) == number, "a read number reads as itself"
+
+
+@settings(max_examples=200)
+@given(st.one_of(st.text(max_size=40), ID_TEXT))
+def test_validator_normalisation_is_idempotent_and_never_raises(value: str) -> None:
+    from validators.certificates import normalise_number
+
+    once = normalise_number(value)
+    assert normalise_number(once) == once
+    assert not any(c.isspace() for c in once)
+
+
+@settings(max_examples=150, deadline=None)
+@given(numbered=NUMBERS, data=st.data())
+def test_the_validators_reject_a_number_without_its_hyphens_or_with_a_foreign_character(numbered, data) -> None:
+    from validators.rules import load_rules
+
+    family, number = numbered
+    schemes = [load_rules().schemes[s] for s in SCHEMES_OF[family]]
+    if family != "radio":
+        assert not any(rule.accepts(number.replace("-", "")) for rule in schemes), number
+    position = data.draw(st.integers(0, len(number) - 1))
+    foreign = data.draw(st.sampled_from(["#", "*", "가", "?", ".", "/"]))
+    broken = number[:position] + foreign + number[position + 1:]
+    assert not any(rule.accepts(broken) for rule in schemes), broken
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=60), ID_TEXT), min_size=1, max_size=3), st.sampled_from(["ocr", "pdf_text"]))
+def test_extract_kc_never_raises_on_garbage_pages(texts: list[str], source: str) -> None:
+    fields = extract_kc([Page(number=i + 1, source=source, text=t) for i, t in enumerate(texts)])
+    assert isinstance(fields, KcCertificateFields)

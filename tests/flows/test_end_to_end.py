@@ -128,6 +128,13 @@ def test_sample_case_end_to_end(processed, case_id):
     record = json.loads((run.out / "run.json").read_text(encoding="utf-8"))
     assert record["engines"]["tesseract"].startswith("5.")
     assert set(record["documents"]) == {d["path"] for d in result["documents"]}
+    for doc in result["documents"]:  # every field with a value says where it was read (issue 4, item 7)
+        sources = record["documents"][doc["path"]]["fields"]["sources"]
+        derived = {"scheme", "signature", "reason_code"}
+        for name, value in doc["fields"].items():
+            if value not in (None, []) and name not in derived:
+                assert name in sources, (doc["path"], name, value)
+                assert 0 <= sources[name]["confidence"] <= 1 and sources[name]["page"] >= 1
 
 
 def check_package(out: Path, result: dict) -> None:

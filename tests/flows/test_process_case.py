@@ -90,3 +90,45 @@ def test_the_signing_passphrase_can_live_in_a_prefect_secret_block(prefect_harne
     choice = choose_signer(str(p12))
     assert choice.loaded is not None and not choice.loaded.is_demo
     assert secret not in repr(choice) and secret not in choice.note
+
+
+def test_two_runs_on_one_output_folder_take_turns(tmp_path):
+    """`appeal process CASE --out OUT` waits while another run holds OUT's lock (issue 7)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from casefile.store import CaseStore
+
+    home, out = tmp_path / "home", tmp_path / "out"
+    env = {**os.environ, "APPEAL_HOME": str(home)}
+    env.pop("PREFECT_API_URL", None)
+    store = CaseStore(home)
+    with store.output_lock(out) as mine:
+        assert mine
+        with store.output_lock(out, wait=False) as other:
+            assert not other  # flock: a second holder is refused, even in the same process
+        run = subprocess.Popen([sys.executable, "-m", "flows.cli", "process", str(make_case(tmp_path)), "--out",
+                                str(out), "--as-of", "2026-11-28"], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+        lock_file = next((home / "cases" / ".locks").glob("out-*.lock"))
+        deadline = time.monotonic() + 120
+        while not _holds_open(run.pid, lock_file):  # the run has reached the lock and waits on it
+            assert run.poll() is None and time.monotonic() < deadline, "the run never reached the lock"
+            time.sleep(0.5)
+        time.sleep(3)
+        assert run.poll() is None and not (out / "result.json").exists()
+    _, err = run.communicate(timeout=300)
+    assert run.returncode == 0, err[-2000:]
+    assert json.loads((out / "result.json").read_text(encoding="utf-8"))["status"] == "ready"
+
+
+def _holds_open(pid: int, path) -> bool:
+    import os
+
+    fds = f"/proc/{pid}/fd"
+    try:
+        return any(os.path.realpath(os.path.join(fds, fd)) == str(path.resolve()) for fd in os.listdir(fds))
+    except OSError:
+        return False

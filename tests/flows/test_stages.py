@@ -41,3 +41,57 @@ def test_the_seller_falls_back_to_the_notice_addressee_when_case_toml_names_nobo
     reads = {"n.eml": ReadResult(headers={"To": "주식회사 한빛무역 <ops@example.com>"})}
     assert stages.seller_fallback([notice], reads) == ["주식회사 한빛무역"]
     assert stages.seller_fallback([notice], {"n.eml": ReadResult(headers={"To": "ops@example.com"})}) == []
+
+
+def test_a_field_too_unsure_to_use_is_null_and_costs_its_document_a_finding(tmp_path):
+    """understand -> judge on an OCR'd certificate whose number OCR doubted (issue 4, item 7)."""
+    import datetime as dt
+
+    from casefile.codes import PageSource
+    from casefile.loading import load_case
+    from casefile.pages import Word
+
+    case_dir = tmp_path / "case"
+    case_dir.mkdir()
+    (case_dir / "kc.png").write_bytes(b"")  # inventory only: the reading is given below
+    case = load_case(case_dir, tmp_path / "work")
+    lines = [("안전인증서", 0.95), ("인증번호", 0.93), ("HU07I695-21012A", 0.31), ("모델명", 0.94), ("HB-H200", 0.96),
+             ("인증일자", 0.93), ("2025.3.12", 0.92), ("한국산업기술시험원장", 0.9)]
+    words = [Word(text=t, left=0, top=40 * i, width=200, height=30, confidence=c) for i, (t, c) in enumerate(lines)]
+    page = Page(number=1, source=PageSource.ocr, confidence=0.87, words=words,
+                text="안전인증서\n인증번호 HU07I695-21012A\n모델명 HB-H200\n인증일자 2025.3.12\n한국산업기술시험원장")
+    source = stages.inventory(case)[0]
+    reads = {source.path: ReadResult(pages=[page], media_type="image/png")}
+    understood = stages.understand(source, reads[source.path])
+    assert understood.document.kind.value == "kc_certificate"
+    assert understood.document.fields.certificate_number is None
+    assert understood.document.fields.model_name == "HB-H200"
+    assert understood.trace.doubtful == ["certificate_number"]
+    _, findings = stages.judge(case, [understood.document], reads, dt.date(2026, 11, 28),
+                               {source.path: understood.trace})
+    unsure = [f for f in findings if f.code.value == "unreadable_document"]
+    assert unsure and "certificate_number 0.31" in unsure[0].message_ko and unsure[0].documents == ["kc.png"]
+
+
+def test_only_a_machine_failure_is_flagged_for_retry(tmp_path, monkeypatch):
+    """The retry decision reads a flag on the issue, not the wording of its finding (issue 7)."""
+    import errno
+
+    from flows.transient import transient_issue
+
+    monkeypatch.setenv("APPEAL_ISOLATE", "0")  # the reader runs in this process, so it can be made to fail
+    source = SourceFile(path="kc.pdf", abs_path=str(tmp_path / "kc.pdf"), sha256="e" * 64, size=0)
+
+    def busy(*_):
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(stages, "read_and_verify", busy)
+    read = stages.read_source(source, tmp_path)
+    assert read.issues[0].transient and transient_issue(read) == "reader error: BlockingIOError"
+
+    def broken(*_):
+        raise ValueError("xref table damaged")
+
+    monkeypatch.setattr(stages, "read_and_verify", broken)
+    read = stages.read_source(source, tmp_path)
+    assert not read.issues[0].transient and transient_issue(read) is None

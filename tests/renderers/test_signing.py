@@ -19,10 +19,11 @@ from tests.renderers.conftest import make_chain
 PASSPHRASE = "s3cret-Passphrase-9137"
 
 
-def make_p12(path: Path, passphrase: str) -> x509.Certificate:
+def make_p12(path: Path, passphrase: str, common_name: str = "한빛무역 소명서 서명") -> x509.Certificate:
+    """A real (non-demo) signing key: RSA-2048, self-signed, the PKCS#12 encrypted with `passphrase`."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "주식회사 한빛무역"),
-                      x509.NameAttribute(NameOID.COMMON_NAME, "한빛무역 소명서 서명")])
+                      x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     now = dt.datetime.now(dt.timezone.utc)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from casefile.config import SellerConfig
@@ -108,3 +108,77 @@ def test_same_brand(a: str, b: str | None, same: bool) -> None:
 def test_brand_normalisation_is_idempotent(brand: str) -> None:
     once = normalise_brand(brand)
     assert normalise_brand(once) == once
+
+
+# -- properties: OCR spacing, width and case; idempotence on legal-form soup; symmetry ----------
+
+CIRCLED_JU, CIRCLED_STOCK = "\u321c", "\u3231"  # ㈜ (DOMAIN.md §4.3 names it U+3231: that is ㈱)
+KO_FORMS_EXACT = ["주식회사 {}", "{} 주식회사", "(주){}", "{}(주)", CIRCLED_JU + "{}", "{}" + CIRCLED_JU,
+                  CIRCLED_STOCK + "{}", "（주）{}", "[주]{}", "{}"]
+
+
+@st.composite
+def ocr_spaced(draw, text: str) -> str:
+    """White space between any two characters, as Tesseract's Hangul model puts it."""
+    gaps = draw(st.lists(st.sampled_from(["", "", " ", "  ", "\t", "\u3000"]), min_size=len(text), max_size=len(text)))
+    return "".join(ch + gap for ch, gap in zip(text, gaps))
+
+
+@settings(max_examples=200)
+@given(core=HANGUL_CORE, form=st.sampled_from(KO_FORMS_EXACT), data=st.data())
+def test_any_ocr_spacing_of_a_korean_name_is_the_same_company(core: str, form: str, data) -> None:
+    spaced = data.draw(ocr_spaced(form.format(core)))
+    assert normalise_company(spaced) == normalise_company(core) == core
+    assert same_company(spaced, f"주식회사 {core}")
+
+
+_FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in map(chr, range(0x21, 0x7F))} | {" ": "\u3000"}
+
+
+@st.composite
+def reprinted(draw, text: str) -> str:
+    """Each character in any case, half or full width (Chinese and Korean input methods)."""
+    out = []
+    for ch in text:
+        ch = draw(st.sampled_from([ch.lower(), ch.upper()]))
+        out.append(_FULL_WIDTH.get(ch, ch) if draw(st.booleans()) else ch)
+    return "".join(out)
+
+
+@settings(max_examples=200)
+@given(words=LATIN_CORE, form=st.sampled_from(LATIN_FORMS), data=st.data())
+def test_case_and_width_do_not_make_another_latin_company(words: list[str], form: str, data) -> None:
+    assume(not any(w in {"co", "inc", "ltd", "llc", "corp", "company", "limited"} for w in words))
+    name = form.format(" ".join(words))
+    variant = data.draw(reprinted(name))
+    assert normalise_company(variant) == normalise_company(name) == "".join(words)
+    assert same_company(variant, name)
+
+
+@settings(max_examples=150)
+@given(core=HANGUL_CORE, form=st.sampled_from(KO_FORMS_EXACT), data=st.data())
+def test_full_width_brackets_and_circled_forms_of_a_korean_name_are_the_same_company(core, form, data) -> None:
+    variant = data.draw(reprinted(form.format(core)))
+    assert normalise_company(variant) == core
+
+
+# Names assembled from legal-form pieces and brackets: where a fixed-point loop could fail to settle.
+FORM_SOUP = st.lists(st.sampled_from(["주식회사", "(주)", "(", ")", "주", "㈜", "㈱", "株式会社", "유한회사", "(유)",
+                                      " ", "한빛", "Co.", ",", "Ltd", "Limited", "Inc", "有限公司", "公司", "co",
+                                      "[", "]", "（", "）", "™", "-", "."]), max_size=14).map("".join)
+
+
+@settings(max_examples=300)
+@given(st.one_of(FORM_SOUP, st.text(max_size=40)))
+def test_normalisation_of_legal_form_soup_is_idempotent(name: str) -> None:
+    once = normalise_company(name)
+    assert normalise_company(once) == once
+    for variant in name_variants(name):
+        assert normalise_company(normalise_company(variant)) == normalise_company(variant)
+
+
+@settings(max_examples=200)
+@given(st.one_of(FORM_SOUP, HANGUL_CORE, st.text(max_size=20)), st.one_of(FORM_SOUP, HANGUL_CORE, st.text(max_size=20)))
+def test_same_company_is_symmetric_and_never_raises(a: str, b: str) -> None:
+    assert same_company(a, b) == same_company(b, a)
+    assert same_company(a, a) == bool(normalise_company(a))
