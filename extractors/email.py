@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import email
+import email.errors
 import hashlib
 import mimetypes
 import quopri
@@ -66,7 +67,8 @@ def _headers(message: EmailMessage, raw_message: Message) -> dict[str, str]:
     for name in HEADERS:
         try:
             value = str(message.get(name) or "")
-        except (ValueError, TypeError, IndexError):  # the header parser chokes on some garbage
+        # The header parser chokes on some garbage (a year of eleven digits, a broken address list).
+        except (ValueError, TypeError, IndexError, OverflowError, email.errors.MessageError):
             value = "\ufffd"
         if "\ufffd" in value or _has_surrogates(value):
             value = _header_text(raw.get(name.lower(), ""))

@@ -242,3 +242,16 @@ def test_an_eml_attached_as_a_plain_file_is_written_out_to_be_read_as_an_email(t
     assert attachment.name == "원본.eml"
     nested = read_file(Path(attachment.data_path), workdir)
     assert (nested.media_type, nested.headers["Subject"]) == ("message/rfc822", "판매중지 안내")
+
+
+def test_a_header_the_parser_chokes_on_costs_that_header_not_the_email(tmp_path):
+    from extractors.read import read_file
+
+    eml = tmp_path / "odd.eml"
+    eml.write_bytes(b"From: Coupang <noreply@coupang.com>\r\nTo: ops@example.com\r\n"
+                    b"Date: Mon, 1 Jan 99999999999 00:00:00 +0900\r\nSubject: =?utf-8?b?7YyQ66ek7KSR7KeA?=\r\n"
+                    b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+                    + "등록상품ID 7234567890 상품이 판매중지되었습니다.".encode())
+    read = read_file(eml, tmp_path / "work", cache=False)
+    assert read.pages and "7234567890" in read.pages[0].text
+    assert not any(i.code.value == "unsupported_format" for i in read.issues)

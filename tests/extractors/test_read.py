@@ -194,3 +194,16 @@ def test_appeal_read_json_prints_the_contract_object_and_reads_once(tmp_path, ce
     assert _appeal_read_json(png, env) == obj
     assert _ocr_runs(log) == ocr_runs
     assert list((tmp_path / "home" / "cache" / "read").rglob("*.json"))
+
+
+def test_a_page_of_millions_of_characters_is_cut_with_a_finding(tmp_path):
+    """An e-mail whose body is megabytes of junk must not take gigabytes to understand (issue 8)."""
+    from extractors.read import MAX_PAGE_CHARS, read_file
+
+    body = ("x9 " * (MAX_PAGE_CHARS // 2)).encode()
+    eml = tmp_path / "huge.eml"
+    eml.write_bytes(b"From: a@example.com\r\nTo: b@example.com\r\nSubject: junk\r\n"
+                    b"Content-Type: text/plain; charset=utf-8\r\n\r\n" + body)
+    read = read_file(eml, tmp_path / "work", cache=False)
+    assert read.pages and all(len(p.text) <= MAX_PAGE_CHARS for p in read.pages)
+    assert any(i.code.value == "unreadable_document" and "characters" in i.detail for i in read.issues)
