@@ -238,7 +238,7 @@ _NAMES = sorted(dictionary().standard_names)
 _NOTES = ["(리모넨)", "(10,000ppm)", "(0.5%)", "（유기농）", "(CI 77891, 나노)", " (Aqua)"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     names=st.lists(st.sampled_from(_NAMES), min_size=1, max_size=12),
     notes=st.lists(st.one_of(st.none(), st.sampled_from(_NOTES)), min_size=12, max_size=12),
@@ -273,7 +273,7 @@ ITEM_NAMES = st.text(alphabet=_SYLLABLES, min_size=1, max_size=8)
 SEPARATORS = st.sampled_from([", ", ",", "，", "、", ",\n", " , ", "; "])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(names=st.lists(ITEM_NAMES, min_size=1, max_size=10), notes=st.lists(st.one_of(st.none(), parentheticals()),
        min_size=10, max_size=10), sep=SEPARATORS)
 def test_a_separator_inside_brackets_never_splits_and_label_order_is_kept(names, notes, sep):
@@ -281,7 +281,7 @@ def test_a_separator_inside_brackets_never_splits_and_label_order_is_kept(names,
     assert split_items(sep.join(items)) == items
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(names=st.lists(st.sampled_from(_NAMES), min_size=1, max_size=10),
        notes=st.lists(st.one_of(st.none(), parentheticals()), min_size=10, max_size=10), sep=SEPARATORS)
 def test_standard_names_come_out_in_label_order_whatever_their_notes_hold(names, notes, sep):
@@ -299,7 +299,7 @@ def _core(text: str) -> str:
     return "".join(text.split()).translate(_JUNK)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.one_of(st.text(max_size=80), st.text(alphabet=_SYLLABLES + " ,，、;·ㆍ\n()（）[]0123456789-/%.", max_size=80)))
 def test_splitting_never_raises_invents_nothing_and_keeps_order(block):
     items = split_items(block)

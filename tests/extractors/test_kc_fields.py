@@ -454,7 +454,7 @@ def printed_forms(draw, number: str) -> str:
     return "".join(out)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(numbered=NUMBERS)
 def test_a_generated_number_fits_its_family_and_the_validators_accept_it(numbered) -> None:
     from tests.validators.conftest import facts_for, kc_doc
@@ -479,7 +479,7 @@ def test_a_radio_code_ending_in_a_hyphenated_token_is_read_whole() -> None:
     assert read_certificate_number("R-R-HBT-A-B1-C") == "R-R-HBT-A-B1-C"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(data=st.data(), numbered=NUMBERS, label=st.sampled_from(["인증번호: ", "인 증 번 호 : ", "Certificate No. ", ""]),
        after=st.sampled_from(["", " (파생모델 포함)", "\n제품명: 가습기"]))
 def test_a_printed_number_reads_back_as_the_number(data, numbered, label, after) -> None:
@@ -493,7 +493,7 @@ def test_a_printed_number_reads_back_as_the_number(data, numbered, label, after)
 ID_TEXT = st.text(alphabet=UPPER + DIGIT + "abcoil -_–−—/:()OQDILZSBG인증번호\n", max_size=40)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.one_of(st.text(max_size=40), ID_TEXT))
 def test_reading_a_number_never_raises_and_is_idempotent(value: str) -> None:
     number = read_certificate_number(value)
@@ -504,7 +504,7 @@ def test_reading_a_number_never_raises_and_is_idempotent(value: str) -> None:
     assert read_certificate_number(number) == number, "a read number reads as itself"
 
 
-@settings(max_examples=200)
+@settings(max_examples=60)
 @given(st.one_of(st.text(max_size=40), ID_TEXT))
 def test_validator_normalisation_is_idempotent_and_never_raises(value: str) -> None:
     from validators.certificates import normalise_number
@@ -514,7 +514,7 @@ def test_validator_normalisation_is_idempotent_and_never_raises(value: str) -> N
     assert not any(c.isspace() for c in once)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(numbered=NUMBERS, data=st.data())
 def test_the_validators_reject_a_number_without_its_hyphens_or_with_a_foreign_character(numbered, data) -> None:
     from validators.rules import load_rules
