@@ -27,7 +27,7 @@ from extractors.textmatch import Compact, compact
 #: confidence under 0.62 and the correct ones sat around 0.9; 0.5 errs on the side of keeping.
 FIELD_FLOOR = 0.50
 MIN_FUZZY_SCORE = 85.0  # partial_ratio: a repaired or normalised value still matches its words
-MIN_NEEDLE = 2  # shorter values ("중국") would match anywhere
+MIN_NEEDLE = 2  # a single character would match anywhere
 #: Fields that are judgements over the whole document, not words printed on it.
 DERIVED = {"scheme", "signature", "reason_code"}
 
