@@ -58,12 +58,17 @@ def local_server(home: Path, timeout: float = 120) -> Iterator[str]:
             time.sleep(0.5)
         yield api_url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_process(server)
         log.close()
+
+
+def stop_process(proc: subprocess.Popen, grace: float = 20) -> None:
+    """SIGTERM, then SIGKILL when it has not ended after `grace` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 class DropWatcher:

@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from flows.serve import stop_process
+
 REPO = Path(__file__).resolve().parents[2]
 APPEAL = Path(sys.executable).with_name("appeal")
 PREFECT = Path(sys.executable).with_name("prefect")
@@ -45,11 +47,7 @@ def start_server(config) -> str:
         time.sleep(0.5)
 
     def stop() -> None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)
         log.close()
         shutil.rmtree(home, ignore_errors=True)
 
