@@ -18,24 +18,22 @@ UNEVEN_SPREAD = 30
 
 def flatten(gray: np.ndarray) -> tuple[np.ndarray, str]:
     """`gray` divided by its background when the light over the page is uneven, else unchanged."""
-    background = estimate_background(gray)
-    low, high = np.percentile(background, (2, 98))
+    small = _small_background(gray)
+    low, high = np.percentile(small, (2, 98))
     if high - low < UNEVEN_SPREAD:
-        return gray, ""
-    flat = cv2.divide(gray, background, scale=255)
-    return flat, "flatten"
+        return gray, ""  # the evenly lit page, a scan above all, pays for the small copy only
+    background = np.maximum(cv2.resize(small, gray.shape[::-1], interpolation=cv2.INTER_LINEAR), 1)
+    return cv2.divide(gray, background, scale=255), "flatten"
 
 
-def estimate_background(gray: np.ndarray) -> np.ndarray:
-    """The paper's brightness everywhere, at the size of `gray`."""
+def _small_background(gray: np.ndarray) -> np.ndarray:
+    """The paper's brightness everywhere, at 1/`SHRINK` of the size of `gray`."""
     h, w = gray.shape
     small = cv2.resize(gray, (max(1, w // SHRINK), max(1, h // SHRINK)), interpolation=cv2.INTER_AREA)
     # Wider than a glyph at the shrunken scale (a 56 px glyph at 300 DPI is 7 px there).
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
     small = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel)
-    small = cv2.medianBlur(small, 5)
-    background = cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
-    return np.maximum(background, 1)  # never divide by zero
+    return cv2.medianBlur(small, 5)
 
 
 def whiten_paper(gray: np.ndarray) -> np.ndarray:
