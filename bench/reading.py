@@ -285,8 +285,11 @@ def main() -> None:
             sys.exit(f"no rendition named {args.only}")
     elif args.quick:
         entries = [e for e in entries if e["file"] in QUICK]
-    print(f"reading benchmark: {len(entries)} renditions, tesseract {_tesseract_version()}, "
-          f"raw = tesseract FILE - -l {RAW_LANG}; ours = extractors.read.read_file, APPEAL_CACHE=off\n")
+    from extractors import tesseract
+
+    print(f"reading benchmark: {len(entries)} renditions; raw = the tesseract command {_tesseract_version()}, "
+          f"tesseract FILE - -l {RAW_LANG}; ours = extractors.read.read_file (Tesseract {tesseract.version()} "
+          f"in-process through tesserocr, the same language data), APPEAL_CACHE=off\n")
     started = time.perf_counter()
     rows = per_rendition(entries, args.renditions)
     ratio = share = peak = None

@@ -20,14 +20,13 @@ import importlib.util
 import json
 import logging
 import os
-import subprocess
 import threading
 from pathlib import Path
 
-import pytesseract
 from pydantic import BaseModel, ValidationError
 
 from casefile.atomic import write_text
+from casefile.errors import MissingDependencyError
 from casefile.pages import ReadResult
 
 log = logging.getLogger(__name__)
@@ -127,7 +126,7 @@ def reading_fingerprint() -> dict[str, str]:
     return {
         "reader_version": READER_VERSION,
         "reader_source": _source_digest(),
-        **_engine(pytesseract.pytesseract.tesseract_cmd, os.environ.get("TESSDATA_PREFIX", "")),
+        **_engine(os.environ.get("TESSDATA_PREFIX", "")),
         **ocr_settings(),
     }
 
@@ -166,24 +165,17 @@ def _module_files(name: str) -> list[Path]:
 
 
 @functools.cache
-def _engine(tesseract_cmd: str, tessdata_prefix: str) -> dict[str, str]:
+def _engine(tessdata_prefix: str) -> dict[str, str]:
     """Tesseract's version and the size and time of its language files: a retrained `Hangul`
     model under the same version number reads differently too. Absent Tesseract is a value:
     what could be read without OCR is cached under it, and misses once Tesseract is installed."""
+    from extractors import tesseract
+
     try:
-        version = subprocess.run([tesseract_cmd, "--version"], capture_output=True, timeout=30,
-                                 check=False).stdout.decode(errors="replace").split("\n")[0].strip()
-        listing = subprocess.run([tesseract_cmd, "--list-langs"], capture_output=True, timeout=30,
-                                 check=False).stdout.decode(errors="replace")
-    except (OSError, subprocess.TimeoutExpired):
+        version = tesseract.version()
+    except MissingDependencyError:
         return {"tesseract": "missing"}
-    return {"tesseract": version, "tessdata": _tessdata_stamp(listing)}
-
-
-def _tessdata_stamp(listing: str) -> str:
-    """`--list-langs` names its folder on the first line: `... in "/usr/share/.../tessdata/" (5):`."""
-    first = listing.split("\n", 1)[0]
-    if first.count('"') < 2:
-        return "?"
-    models = sorted(Path(first.split('"')[1]).glob("*.traineddata"))
-    return ",".join(f"{p.stem}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in models)
+    folder = tesseract.tessdata_dir()
+    models = sorted(folder.glob("*.traineddata")) if folder else []
+    stamp = ",".join(f"{p.stem}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in models)
+    return {"tesseract": f"tesseract {version}", "tessdata": stamp or "?"}

@@ -9,7 +9,7 @@ from importlib import metadata
 from casefile.pages import ReadResult
 from extractors.fields.provenance import FieldTrace
 
-PACKAGES = ("coupang-appeal", "prefect", "pdfplumber", "pytesseract", "Pillow", "spacy", "python-docx",
+PACKAGES = ("coupang-appeal", "prefect", "pdfplumber", "tesserocr", "Pillow", "spacy", "python-docx",
             "pikepdf", "pyHanko", "weasyprint", "holidays", "pydantic")
 
 

@@ -10,7 +10,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-import pytesseract
+import tesserocr
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +18,7 @@ from casefile.codes import FindingCode, PageSource
 from casefile.pages import Page, ReadIssue, ReadResult, Table, Word
 from conftest import CERT_NUMBER, image_pdf, squash
 from extractors import pdf as pdf_reader
-from extractors import read_file
+from extractors import read_file, tesseract
 from extractors.cache import READER_MODULES, ReadCache, _module_files, default_cache, file_sha256, reading_fingerprint
 
 
@@ -26,13 +26,13 @@ from extractors.cache import READER_MODULES, ReadCache, _module_files, default_c
 def tesseract_runs(monkeypatch) -> list[list[str]]:
     """Every Tesseract OCR or OSD run of this process (a spy: Tesseract still runs)."""
     runs: list[list[str]] = []
-    real = pytesseract.pytesseract.run_tesseract
+    real = tesseract._set_image
 
-    def counted(*args, **kwargs):
-        runs.append([str(a) for a in args])
-        return real(*args, **kwargs)
+    def counted(api, image):
+        runs.append([api.GetInitLanguagesAsString(), str(image.size)])
+        return real(api, image)
 
-    monkeypatch.setattr(pytesseract.pytesseract, "run_tesseract", counted)
+    monkeypatch.setattr(tesseract, "_set_image", counted)
     return runs
 
 
@@ -85,7 +85,7 @@ def test_the_key_changes_with_the_file_and_every_part_of_the_reading():
 
 
 def test_the_tesseract_version_is_part_of_the_fingerprint():
-    assert reading_fingerprint()["tesseract"] == f"tesseract {pytesseract.get_tesseract_version()}"
+    assert reading_fingerprint()["tesseract"] == f"tesseract {tesserocr.tesseract_version().split()[1]}"
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "another_files_entry"])

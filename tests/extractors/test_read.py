@@ -119,9 +119,12 @@ def test_read_json_is_the_contract_object(tmp_path, cert_pdf_bytes):
     json.dumps(obj, ensure_ascii=False)  # plain JSON types only
 
 
-def test_a_missing_tesseract_is_the_one_error_that_propagates(tmp_path, workdir, monkeypatch, cert_page):
-    # Point pytesseract at a program that does not exist: the real "not installed" situation.
-    monkeypatch.setattr(tesseract.pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
+def test_missing_language_data_is_the_one_error_that_propagates(tmp_path, workdir, monkeypatch, cert_page):
+    # Point Tesseract at a folder without the Korean model: the real "package not installed" situation.
+    models = tmp_path / "tessdata"
+    models.mkdir()
+    (models / "eng.traineddata").write_bytes((tesseract.tessdata_dir() / "eng.traineddata").read_bytes())
+    monkeypatch.setenv("TESSDATA_PREFIX", str(models))
     monkeypatch.setattr(tesseract, "_checked", False)
     cert_page.resize((620, 877)).save(tmp_path / "kc.png")
     with pytest.raises(MissingDependencyError, match="tesseract-ocr tesseract-ocr-script-hang"):
@@ -137,17 +140,31 @@ def test_tesseract_check_passes_here_and_reports_its_version():
 APPEAL = Path(sys.executable).parent / "appeal"
 
 
-def _logged_tesseract(tmp_path: Path) -> tuple[dict[str, str], Path]:
-    """An environment whose `tesseract` logs its arguments, then runs the real one."""
-    bin_dir, log = tmp_path / "bin", tmp_path / "tesseract.log"
-    bin_dir.mkdir()
-    shim = bin_dir / "tesseract"
-    shim.write_text(f'#!/bin/sh\necho "$@" >> "{log}"\nexec "{shutil.which("tesseract")}" "$@"\n')
-    shim.chmod(0o755)
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-           "APPEAL_HOME": str(tmp_path / "home")}
+def _own_tessdata(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An environment whose Tesseract loads its language data from a copy the test can spoil."""
+    models = tmp_path / "tessdata"
+    models.mkdir()
+    for name in tesseract.REQUIRED_LANGS:
+        shutil.copy2(tesseract.tessdata_dir() / f"{name}.traineddata", models)
+    env = {**os.environ, "TESSDATA_PREFIX": str(models), "APPEAL_HOME": str(tmp_path / "home")}
     env.pop("APPEAL_CACHE", None)
-    return env, log
+    return env, models
+
+
+def _spoil_unnoticed(model: Path) -> None:
+    """Garbage of the same size and time: the cache's fingerprint cannot tell, Tesseract could not load it."""
+    stat = model.stat()
+    model.write_bytes(b"\0" * stat.st_size)
+    os.utime(model, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def _appeal_read_json_error(path: Path, page, env: dict[str, str]) -> str:
+    """What `appeal read --json` says about a file not in the cache (it must OCR it)."""
+    page.rotate(180).save(path, dpi=(300, 300))
+    done = subprocess.run([str(APPEAL), "read", str(path), "--json"], env=env, capture_output=True,
+                          timeout=180, check=False)
+    assert done.returncode != 0
+    return done.stderr.decode()
 
 
 def _appeal_read_json(path: Path, env: dict[str, str]) -> dict:
@@ -157,16 +174,10 @@ def _appeal_read_json(path: Path, env: dict[str, str]) -> dict:
     return json.loads(done.stdout)
 
 
-def _ocr_runs(log: Path) -> list[str]:
-    """Tesseract runs that read an image (not `--version` or `--list-langs`)."""
-    lines = log.read_text().splitlines() if log.exists() else []
-    return [line for line in lines if not line.startswith("--")]
-
-
 @pytest.mark.ocr
 @pytest.mark.slow
 def test_appeal_read_json_prints_the_contract_object_and_reads_once(tmp_path, cert_pdf_bytes, cert_page):
-    env, log = _logged_tesseract(tmp_path)
+    env, models = _own_tessdata(tmp_path)
     pdf = tmp_path / "kc.pdf"
     pdf.write_bytes(cert_pdf_bytes)
     png = tmp_path / unicodedata.normalize("NFD", "KC인증서.png")  # as a Mac names it
@@ -188,11 +199,10 @@ def test_appeal_read_json_prints_the_contract_object_and_reads_once(tmp_path, ce
             assert page["confidence"] is None
     assert obj["file"] == "KC인증서.png"
 
-    # Read again: the same object, from the cache, without one OCR run.
-    ocr_runs = _ocr_runs(log)
-    assert ocr_runs
+    # Read again: the same object, from the cache, without Tesseract (whose Korean model is now garbage).
+    _spoil_unnoticed(models / "Hangul.traineddata")
     assert _appeal_read_json(png, env) == obj
-    assert _ocr_runs(log) == ocr_runs
+    assert "Hangul" in _appeal_read_json_error(tmp_path / "other.png", cert_page, env)
     assert list((tmp_path / "home" / "cache" / "read").rglob("*.json"))
 
 
