@@ -66,7 +66,7 @@ def read_image(path: Path, workdir: Path | None = None) -> ReadResult:
 
 
 def ocr_images(frames: Iterable[Frame]) -> list[Page]:
-    """OCR page images in parallel (Tesseract is a subprocess, so threads are enough).
+    """OCR page images in parallel (Tesseract and OpenCV release the GIL, so threads are enough).
 
     Frames may be produced lazily (a PDF rasterised page by page); at most two per worker wait in
     memory, so a 50-page scan does not hold 50 full-page bitmaps at once.

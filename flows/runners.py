@@ -1,6 +1,6 @@
 """Which task runner a flow uses, chosen by `APPEAL_TASK_RUNNER` when the flow module is imported.
 
-- unset / `threads`: `ThreadPoolTaskRunner(max_workers=2)`; Tesseract runs as a subprocess, so
+- unset / `threads`: `ThreadPoolTaskRunner(max_workers=2)`; Tesseract releases the GIL while it reads, so
   two threads already keep two cores busy.
 - `dask`: a local Dask cluster of two worker processes (process isolation per task), started by
   the first flow run that needs it and shared by every later run of the process: a cluster per
