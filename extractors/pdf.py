@@ -7,7 +7,9 @@ time, while earlier pages are being OCR'd (`ocr_images` keeps only a few frames 
 
 Every page records what was done to it and why in `Page.strategy`:
 `pdf_text:pdfplumber[:unrotated][;probe:no_hangul]` for a text layer, or the OCR strategy followed
-by `;pdf:<reason>` (`no_text`, `junk_text`, `scan`, `hangul_probe`) for a page that was OCR'd.
+by `;pdf:<reason>` (`no_text`, `junk_text`, `scan`, `hangul_probe`, `unparsed`) for a page that
+was OCR'd. `unparsed`: pdfminer could not parse the page (a content stream with a filter it does not
+know, a malformed box), or not the file at all; pdfium, which is more forgiving, still draws it.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ def read_pdf(path: Path, workdir: Path | None = None) -> ReadResult:
     try:
         with pikepdf.open(path) as pike:
             signed = has_signed_signature_field(pike)
+            total = len(pike.pages)
             # Decrypted or repaired bytes for the readers that cannot decrypt or repair themselves.
             source: PdfSource = _resave(pike) if pike.is_encrypted or pike.get_warnings() else Path(path)
     except pikepdf.PasswordError:
@@ -80,8 +83,9 @@ def read_pdf(path: Path, workdir: Path | None = None) -> ReadResult:
     try:
         doc, source = _open_text(source, Path(path))
     except Exception as exc:  # pdfminer's many parse errors have no common base
-        return _issue(FindingCode.unsupported_format, f"PDF cannot be parsed: {exc}")
-    result = _read_pages(doc, source)
+        result = _ocr_unparsed(source, total, f"PDF cannot be parsed: {exc}")
+    else:
+        result = _read_pages(doc, source)
     result.has_signature_field = signed
     return result
 
@@ -152,7 +156,10 @@ def _read_pages(doc: pdfplumber.PDF, source: PdfSource) -> ReadResult:
         with doc:
             total = len(doc.pages)
             for index, page in enumerate(doc.pages[:MAX_PAGES]):
-                read = _text_or_scan(index, page, renderer)
+                try:
+                    read = _text_or_scan(index, page, renderer)
+                except Exception:  # pdfminer cannot parse this page; the other pages are read
+                    read = _Scan(index, 0, None, "unparsed")
                 if isinstance(read, _Scan):
                     scans.append(read)
                 else:
@@ -172,6 +179,23 @@ def _read_pages(doc: pdfplumber.PDF, source: PdfSource) -> ReadResult:
     if total == 0:
         issues.append(ReadIssue(code=FindingCode.unsupported_format, detail="the PDF has no pages"))
     return ReadResult(pages=[pages[i] for i in sorted(pages)], issues=issues)
+
+
+def _ocr_unparsed(source: PdfSource, total: int, why: str) -> ReadResult:
+    """Every page OCR'd from pdfium's drawing of it, when pdfminer cannot read the file at all."""
+    issues: list[ReadIssue] = []
+    scans = [_Scan(index, 0, None, "unparsed") for index in range(min(total, MAX_PAGES))]
+    try:
+        with _Renderer(source) as renderer:
+            ocred = ocr_images(_frames(renderer, scans, issues))
+    except pdfium.PdfiumError as exc:
+        return _issue(FindingCode.unsupported_format, f"{why}; pdfium cannot open it either: {exc}")
+    if not ocred:
+        return _issue(FindingCode.unsupported_format, why)
+    if total > MAX_PAGES:
+        issues.append(ReadIssue(code=FindingCode.unreadable_document,
+                                detail=f"only the first {MAX_PAGES} of {total} pages were read"))
+    return ReadResult(pages=[_with_reason(p, "unparsed") for p in ocred], issues=issues)
 
 
 def _text_or_scan(index: int, page: PlumberPage, renderer: _Renderer) -> Page | _Scan:

@@ -129,6 +129,46 @@ def test_a_pdf_cut_in_half_is_an_unsupported_format_issue(tmp_path, cert_pdf_byt
     assert [i.code for i in result.issues] == [FindingCode.unsupported_format]
 
 
+def _unparsable_stream(pdf: Pdf) -> pikepdf.Stream:
+    """A content stream under a filter pdfminer does not know (it raises); pdfium skips it."""
+    stream = pikepdf.Stream(pdf, b"BT /F1 12 Tf 72 700 Td (x) Tj ET")
+    stream.Filter = Name("/FooDecode")
+    return pdf.make_indirect(stream)
+
+
+@pytest.mark.ocr
+def test_a_page_pdfminer_cannot_parse_is_ocrd_and_the_others_read(tmp_path, cert_pdf_bytes, cert_page):
+    pdf = _open(cert_pdf_bytes)
+    scan = _open(image_pdf(cert_page, dpi=300))
+    pdf.pages.append(scan.pages[0])
+    page = pdf.pages[1]
+    page.obj.Contents = pikepdf.Array([page.obj.Contents, _unparsable_stream(pdf)])
+    path = _save(pdf, tmp_path / "half-broken.pdf")
+    with pdfplumber.open(path) as doc, pytest.raises(Exception, match="Unsupported filter"):
+        doc.pages[1].extract_text()  # the damage this test is about
+
+    result = read_pdf(path)
+    first, second = result.pages
+    assert (first.source, second.source) == (PageSource.pdf_text, PageSource.ocr)
+    assert second.strategy.endswith(";pdf:unparsed")
+    assert f"인증번호:{CERT_NUMBER}" in squash(second.text)
+    assert result.issues == []
+
+
+@pytest.mark.ocr
+def test_a_pdf_pdfminer_cannot_open_is_ocrd_from_pdfiums_drawing(tmp_path, cert_page):
+    pdf = _open(image_pdf(cert_page, dpi=300))
+    pdf.pages[0].obj.CropBox = pikepdf.Array([0, 0, pikepdf.String("x"), 842])
+    path = _save(pdf, tmp_path / "bad-box.pdf")
+    with pytest.raises(Exception, match="non-number"):
+        pdf_reader._open_text(path, path)  # not even qpdf's rewrite of it opens
+
+    result = read_pdf(path)
+    [page] = result.pages
+    assert page.source == PageSource.ocr and page.strategy.endswith(";pdf:unparsed")
+    assert f"인증번호:{CERT_NUMBER}" in squash(page.text)
+
+
 def _with_signature_field(data: bytes, signed: bool) -> Pdf:
     pdf = _open(data)
     widget = pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.Widget, Rect=[0, 0, 0, 0]))
