@@ -7,6 +7,7 @@ text) and as `Table`s of rows and cells on the page (for readers that want the g
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -34,6 +35,10 @@ def read_docx(path: Path, workdir: Path | None = None) -> ReadResult:
         lines = [*_headers_and_footers(document, "header", tables),
                  *_blocks(document.iter_inner_content(), tables),
                  *_text_boxes(document), *_headers_and_footers(document, "footer", tables)]
+    except (zlib.error, EOFError) as exc:  # zlib's own words ("Error -3 ...") tell a seller nothing
+        return ReadResult(issues=[ReadIssue(code=FindingCode.unsupported_format,
+                                            detail=f"DOCX is damaged: a part of it cannot be unpacked ({exc}); "
+                                                   "save it again from Word or send it as PDF")])
     except (OpcError, zipfile.BadZipFile, KeyError, ValueError, LxmlError, OSError) as exc:
         return ReadResult(issues=[ReadIssue(code=FindingCode.unsupported_format,
                                             detail=f"DOCX cannot be opened: {type(exc).__name__}: {exc}")])

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import struct
+import zipfile
+import zlib
+
 import docx
+import pytest
 from docx.oxml.ns import qn
 
 from casefile.codes import FindingCode, PageSource
@@ -79,3 +84,23 @@ def test_a_corrupt_docx_is_an_unsupported_format_issue(tmp_path):
     result = read_docx(path)
     assert result.pages == []
     assert [i.code for i in result.issues] == [FindingCode.unsupported_format]
+
+
+def test_a_docx_whose_body_cannot_be_unpacked_says_so_plainly(tmp_path):
+    path = tmp_path / "auth.docx"
+    _authorization_letter(path)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        body = archive.getinfo("word/document.xml")
+    # The zip's directory stays whole; the deflated bytes of the body are scrambled.
+    name_len, extra_len = struct.unpack("<HH", data[body.header_offset + 26:body.header_offset + 30])
+    start = body.header_offset + 30 + name_len + extra_len
+    data[start:start + 40] = b"\xff" * 40
+    path.write_bytes(bytes(data))
+    with zipfile.ZipFile(path) as archive, pytest.raises(zlib.error):
+        archive.read("word/document.xml")  # the damage this test is about
+
+    result = read_docx(path)
+    [issue] = result.issues
+    assert result.pages == [] and issue.code == FindingCode.unsupported_format
+    assert "damaged" in issue.detail and "PDF" in issue.detail
