@@ -16,7 +16,9 @@ def clean(value: str | None) -> str | None:
     return folded or None
 
 
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
+#: Every dash and minus OCR and word processors print for one hyphen.
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASHES = re.compile(f"[{DASHES}]")
 
 
 def fold_dashes(text: str) -> str:

@@ -13,10 +13,16 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from casefile.text import DASHES
+
 _SPACE = re.compile(r"\s+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d\ufe63"})
+#: One character for one, so offsets into the normalised text stay offsets into the page's: every
+#: dash casefile.text folds, and full-width Latin letters, digits and punctuation (`２０２５．３．１２`,
+#: `ＨＵ０７１６９５`, typed by Chinese and Korean input methods) as their ASCII forms.
+_FOLD = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+                       **{c: "-" for c in DASHES}})
 
 # After a label, before its separator: a bilingual gloss "(Model)", "（型号）", "[Model]" or "/ Model No."
 _GLOSS = re.compile(r"(?:[ \t]*(?:\([^()\n]{1,40}\)|（[^（）\n]{1,40}）|\[[^\[\]\n]{1,40}\]|/[ \t]*[A-Za-z][A-Za-z. ]{0,30}))*")
@@ -33,8 +39,9 @@ _PARTICLES = frozenset("을 를 은 는 이 가 의 에 와 과 도 로 으로 �
 
 
 def normalize(text: str) -> str:
-    """NFC, every dash variant as `-`, non-breaking and full-width spaces as plain spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_DASHES)
+    """NFC, every dash variant as `-`, full-width ASCII as ASCII, non-breaking and full-width
+    spaces as plain spaces."""
+    text = unicodedata.normalize("NFC", text).translate(_FOLD)
     return text.replace("\u00a0", " ").replace("\u3000", " ")
 
 

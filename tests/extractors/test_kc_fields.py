@@ -534,3 +534,11 @@ def test_the_validators_reject_a_number_without_its_hyphens_or_with_a_foreign_ch
 def test_extract_kc_never_raises_on_garbage_pages(texts: list[str], source: str) -> None:
     fields = extract_kc([Page(number=i + 1, source=source, text=t) for i, t in enumerate(texts)])
     assert isinstance(fields, KcCertificateFields)
+
+
+def test_full_width_digits_and_letters_read_as_their_ascii_forms() -> None:
+    # Typed with a Chinese or Korean input method in full-width mode.
+    found = kc("안전확인신고증명서\n신고번호：ＹＵ１０１２８－２３００４\n모델명：ＦＮ－Ｍ１２\n"
+               "인증일자：２０２５．３．１２．\n한국산업기술시험원")
+    assert (found.certificate_number, found.model_name, found.issue_date) == (
+        "YU10128-23004", "FN-M12", dt.date(2025, 3, 12))
