@@ -129,8 +129,9 @@ def _extract_zip(archive: Path, dest: Path, limits: Limits) -> tuple[Path, list[
         total = 0
         for member in members:
             name = names[id(member)]
-            rel = _safe_member_path(name[len(prefix):] if prefix else name)
-            shown = nfc_path(name)
+            inside = name[len(prefix):] if prefix else name
+            rel = _safe_member_path(inside)
+            shown = nfc_path(inside)  # as the case's documents are named: under the zip's top folder
             if rel is None:
                 problems.append(CaseProblem(path=shown, code=FindingCode.unsupported_format,
                                             detail="archive path escapes the case; not extracted"))
