@@ -5,7 +5,6 @@ from __future__ import annotations
 import flows.settings  # noqa: F401  (must precede the Prefect import)
 
 import datetime as dt
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -31,6 +30,7 @@ from renderers import build_package, build_review_sheet
 from flows.runners import task_runner
 from flows.signer import SignerChoice, choose_signer
 from flows.transient import TransientReadError, retry_transient, transient_issue
+from flows.workdirs import work_folder
 from validators import RuleError, status_of
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -140,9 +140,9 @@ def process_case(request: ProcessRequest) -> Result:
     target = locate(request, store)
     signer = choose_signer(request.signing_p12)
     name = Path(target.case_path).name
-    with store.output_lock(target.out_dir), tempfile.TemporaryDirectory(prefix="appeal-") as workdir:
+    with store.output_lock(target.out_dir), work_folder() as workdir:
         try:
-            result, reads, traces = _process(target, store, as_of, signer, workdir)
+            result, reads, traces = _process(target, store, as_of, signer, str(workdir))
         except OPERATOR_ERRORS:
             raise
         except CaseError as exc:
