@@ -12,7 +12,7 @@ from casefile.evidence import EvidenceItem
 from casefile.pages import Page
 from renderers.downsample import TARGET_DPI  # noqa: F401  (re-exported: the resolution pictures are placed at)
 from renderers.downsample import Encoded, downsample_pdf_images, encode, resample, target_size
-from renderers.stamps import upright_size
+from renderers.stamps import add_xobject, upright_size
 from renderers.textlayer import Placement, add_text_layers, needs_layer
 from renderers.typeset import render_pdf, render_html
 
@@ -116,7 +116,7 @@ def _add_image_page(pdf: pikepdf.Pdf, frame: Image.Image, photo: bool, original:
     x = (A4[0] - w_pt) / 2
     y = MARGIN + (A4[1] - 2 * MARGIN - TOP_RESERVE - h_pt)  # top-aligned under the label area
     page = pdf.add_blank_page(page_size=A4)
-    name = page.add_resource(image, pikepdf.Name.XObject, prefix="Im")
+    name = add_xobject(page, image, "Im")
     page.contents_add(pikepdf.Stream(pdf, f"q {w_pt:.3f} 0 0 {h_pt:.3f} {x:.3f} {y:.3f} cm {name} Do Q".encode()))
     return Placement(x, A4[1] - y - h_pt, w_pt, h_pt)
 

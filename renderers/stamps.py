@@ -71,7 +71,7 @@ def render_stamps(pages: list[pikepdf.Page], specs: list[StampSpec]) -> pikepdf.
 
 def apply_stamp(pdf: pikepdf.Pdf, page: pikepdf.Page, stamp: pikepdf.Page) -> None:
     form = pdf.copy_foreign(stamp.as_form_xobject())
-    name = page.add_resource(form, pikepdf.Name.XObject, prefix="Stamp")
+    name = add_xobject(page, form, "Stamp")
     matrix = " ".join(f"{v:.4f}" for v in _matrix(page))
     # Wrap the original content in q/Q so a page that leaves its graphics state dirty cannot skew the stamp.
     page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
@@ -86,3 +86,13 @@ def stamp_pages(pdf: pikepdf.Pdf, start: int, specs: list[StampSpec]) -> None:
     stamps = render_stamps(targets, specs)
     for page, stamp in zip(targets, stamps.pages):
         apply_stamp(pdf, page, stamp)
+
+
+def add_xobject(page: pikepdf.Page, xobject: pikepdf.Object, prefix: str) -> pikepdf.Name:
+    """`xobject` in the page's resources under the first free `/<prefix><n>`. pikepdf's own
+    `prefix=` draws a random name, and the same case would give different bytes (DESIGN.md)."""
+    taken = {str(name) for group in page.resources.as_dict().values() if isinstance(group, pikepdf.Dictionary)
+             for name in group.keys()}
+    number = next(n for n in range(len(taken) + 1) if f"/{prefix}{n}" not in taken)
+    return page.add_resource(xobject, pikepdf.Name.XObject, pikepdf.Name(f"/{prefix}{number}"),
+                             replace_existing=False)

@@ -224,3 +224,25 @@ def test_an_upload_that_breaks_pdfa_withdraws_the_claim():
     outcome = declare_pdfa(pdf, AS_OF)
     assert not outcome.declared and any("font" in f.lower() for f in outcome.findings)
     assert pdf.open_metadata().pdfa_status == ""
+
+
+def test_the_same_case_assembles_to_the_same_bytes(tmp_path):
+    """DESIGN.md: same inputs, same package, up to the signature (resource names included)."""
+    from renderers.package import assemble
+
+    chain = make_chain(tmp_path / "case")
+    first, *_ = assemble(chain)
+    second, *_ = assemble(chain)
+    assert first == second
+
+
+def test_a_stamp_never_takes_the_name_of_a_resource_the_page_already_has():
+    from renderers.stamps import add_xobject
+
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page()
+    own = pdf.make_stream(b"% the upload's own form")
+    page.add_resource(own, pikepdf.Name.XObject, pikepdf.Name("/Stamp0"))
+    stamp = pdf.make_stream(b"% our stamp")
+    assert add_xobject(page, stamp, "Stamp") == "/Stamp1"
+    assert page.resources.XObject.Stamp0.read_bytes() == b"% the upload's own form"
