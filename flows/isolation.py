@@ -12,6 +12,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import tempfile
+import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +25,11 @@ from casefile.errors import MissingDependencyError
 PRELOAD = ["extractors.read", "flows.stages"]
 
 _context: multiprocessing.context.BaseContext | None = None
+_context_lock = threading.Lock()
+#: A Unix socket's path must fit in 108 bytes (Linux). The fork server listens on
+#: `<TMPDIR>/pymp-XXXXXXXX/listener-XXXXXXXX`, so a deep TMPDIR (a test runner's, a service's
+#: private folder) made every read fail with a bare OSError.
+MAX_SOCKET_PATH = 100
 
 
 class IsolatedTimeout(Exception):
@@ -51,11 +58,29 @@ def enabled() -> bool:
 
 def _ctx() -> multiprocessing.context.BaseContext:
     global _context
-    if _context is None:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(PRELOAD)
-        _context = ctx
+    with _context_lock:
+        if _context is None:
+            _short_socket_folder()
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(PRELOAD)
+            _context = ctx
     return _context
+
+
+def _short_socket_folder() -> None:
+    """When TMPDIR is too deep for the fork server's socket, give multiprocessing its working
+    folder under /tmp instead (it is made once per process and removed at exit)."""
+    from multiprocessing import util
+
+    socket_path = os.path.join(tempfile.gettempdir(), "pymp-xxxxxxxx", "listener-xxxxxxxx")
+    if len(os.fsencode(socket_path)) <= MAX_SOCKET_PATH or not os.access("/tmp", os.W_OK):
+        return
+    saved = tempfile.tempdir
+    tempfile.tempdir = "/tmp"
+    try:
+        util.get_temp_dir()  # made now, under /tmp, and kept for the process's life
+    finally:
+        tempfile.tempdir = saved
 
 
 def _child(conn: Connection, memory_mb: int, fn: Callable[..., Any], args: tuple) -> None:

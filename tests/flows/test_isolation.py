@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from casefile.case import SourceFile
@@ -9,6 +14,8 @@ from casefile.errors import MissingDependencyError
 from flows import isolation, stages
 from flows.isolation import Bounds, IsolatedCrash, IsolatedMemoryError, IsolatedTimeout, run_isolated
 from tests.flows import isolation_targets as targets
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_result_comes_back():
@@ -48,3 +55,15 @@ def test_a_reader_that_runs_out_of_time_becomes_a_finding(tmp_path, monkeypatch)
     assert read.pages == []
     assert read.issues[0].code.value == "unreadable_document" and "too long" in read.issues[0].detail
     assert isolation.enabled()
+
+
+def test_a_temp_folder_too_deep_for_a_unix_socket_still_isolates(tmp_path):
+    deep = tmp_path.joinpath(*["a-rather-long-folder-name"] * 5)
+    deep.mkdir(parents=True)
+    assert len(str(deep)) > 110  # past what a Unix socket's path may hold
+    code = "from flows import isolation; from tests.flows import isolation_targets as t; " \
+           "print(isolation.run_isolated(t.add, 2, 3))"
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "TMPDIR": str(deep)},
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "5"

@@ -94,7 +94,7 @@ def test_appeal_process_killed_mid_case_leaves_no_result_to_trust_and_a_rerun_co
     rerun = kit.appeal(*args, env=env)
     assert rerun.returncode == 0, rerun.stderr[-3000:]
     result = assert_trustworthy(out)
-    assert result is not None and result["status"] == "ready" and result["package"]["signed"]
+    assert result is not None and result["status"] == "ready" and result["package"]["signed"], result["findings"]
     assert tree_hashes(case) == inputs
 
 
