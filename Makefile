@@ -23,8 +23,9 @@ $(VENV)/.installed: pyproject.toml
 demo: setup
 	@bash scripts/demo.sh $(AS_OF) $(DEMO_OUT)
 
+# One test file per worker process (a module's shared fixtures are built once), a worker per core.
 test: setup
-	@$(PY) -m pytest -q
+	@$(PY) -m pytest -q -n auto --maxprocesses=4 --dist loadfile
 
 samples: setup
 	@$(PY) -m samples.generate
