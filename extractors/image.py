@@ -91,7 +91,8 @@ def ocr_page(frame: Frame) -> Page:
     levelled (`deskew2.5`: degrees clockwise), small text enlarged (`upscaled2x`), Otsu black and
     white, table rules painted white (`unruled`), a quarter turn from OSD (`osd90`), the
     segmentation mode for the layout (`psm11`, and `psm-fallback` when the other mode read
-    better), ID tokens re-read (`reread1`).
+    better), ID tokens re-read (`reread1`), unsure Latin words of Korean lines re-read in Hangul
+    (`hangul1`).
     Word boxes are pixels of the page as read (straightened and turned) at the image's own scale.
     """
     gray = np.asarray(_grayscale(frame.image))
@@ -115,6 +116,7 @@ def ocr_page(frame: Frame) -> Page:
     gray = orientation.turn(gray, turn)
     del binary  # the grey page is all the re-read needs; keep one full-size bitmap
     out, reread = regions.reread_ids(gray, out)
+    out, rehangul = regions.reread_hangul(gray, out)
     render_dpi = frame.render_dpi or frame.dpi
     strategy = [f"ocr:tesseract-{tesseract.version()}:{out.lang}:psm{out.psm}"]
     strategy += [f"{round(render_dpi)}dpi"] if render_dpi else []
@@ -123,6 +125,7 @@ def ocr_page(frame: Frame) -> Page:
     strategy += [f"upscaled{scale}x"] if scale > 1 else []
     strategy += ["psm-fallback"] if fallback else []
     strategy += [f"reread{reread}"] if reread else []
+    strategy += [f"hangul{rehangul}"] if rehangul else []
     return Page(
         number=frame.number,
         source=PageSource.ocr,

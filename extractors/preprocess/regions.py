@@ -6,6 +6,11 @@ when its confidence is low or Hangul or symbols sit inside it, is cut out of the
 tight padding (wider padding picked up a neighbouring colon), enlarged, thresholded on its own
 (a faint number survives a local threshold that the page's lost) and read again in English with
 an ID whitelist. The new reading replaces the old only when it is surer and has an ID's shape.
+
+The other way round, a short Hangul word among Hangul words sometimes comes back as unsure Latin
+garbage ("인증" as `OZ` at 0.43, "1,2-헥산다이올" as `1,2-aAtrpo|S` at 0.19, STACK.md §3: "킥보드" as
+`AHS`): the English model's answer won over the Korean one. Such a word is read again from its
+own crop with the Hangul model alone, and replaced only when that reading holds Hangul and is sure.
 """
 
 from __future__ import annotations
@@ -34,6 +39,14 @@ _LATIN_DIGIT = re.compile(r"[A-Za-z0-9\-]")
 #: glued in front, `번호:HU071695-21012A`, is not; its crop would hold the label too).
 _FOREIGN_INSIDE = re.compile(r"[A-Za-z0-9][^A-Za-z0-9\-]+[A-Za-z0-9]")
 _DATE_OR_UNIT = re.compile(r"\d+\s*[년월일시분초개원]")  # `2025년` is a date, not a damaged ID
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LATIN = re.compile(r"[A-Za-z]")
+HANGUL_LANG = "Hangul"
+#: Misread words scored below 0.62, real Latin words in Korean text (brands, models) above 0.85
+#: (STACK.md §3).
+GARBLED_CONFIDENCE = 0.62
+MIN_HANGUL_CONFIDENCE = 0.70  # a Hangul re-read less sure than this replaces nothing
+SPECK_CONFIDENCE = 0.30
 
 
 def reread_ids(gray: np.ndarray, out: tesseract.OcrOutput) -> tuple[tesseract.OcrOutput, int]:
@@ -53,6 +66,45 @@ def reread_ids(gray: np.ndarray, out: tesseract.OcrOutput) -> tuple[tesseract.Oc
             text = text[:start] + new.text + text[end:]
         words[group[0]:group[-1] + 1] = [new]
     return dataclasses.replace(out, text=text, words=words), len(changes)
+
+
+def reread_hangul(gray: np.ndarray, out: tesseract.OcrOutput) -> tuple[tesseract.OcrOutput, int]:
+    """`out` with each unsure Latin word of a Korean line read again by the Hangul model alone, and
+    how many were replaced; `gray` as for `reread_ids`."""
+    suspects = [i for i, word in enumerate(out.words) if _garbled(out.words, i)][:MAX_REREADS]
+    if not suspects:
+        return out, 0
+    boxes = [_box(gray, [out.words[i]]) for i in suspects]
+    crops = [_prepare(gray[y0:y1, x0:x1], height) for (x0, y0, x1, y1, height) in boxes if x1 > x0]
+    readings = iter(_read_stacked(crops, lang=HANGUL_LANG))
+    spans = _word_spans(out.text, out.words)
+    text, words, replaced = out.text, list(out.words), 0
+    for i, (x0, _, x1, _, _) in reversed(list(zip(suspects, boxes, strict=True))):
+        # Specks at the crop's edge come back as words Tesseract gives (nearly) no confidence.
+        found = [w for w in (next(readings) if x1 > x0 else []) if (w.confidence or 0) >= SPECK_CONFIDENCE]
+        new = "".join(w.text for w in found)
+        confidence = min((w.confidence or 0 for w in found), default=0.0)
+        if not _HANGUL.search(new) or confidence < MIN_HANGUL_CONFIDENCE:
+            continue
+        old = words[i]
+        start, end = spans[i]
+        if start >= 0:
+            text = text[:start] + new + text[end:]
+        words[i] = old.model_copy(update={"text": new, "confidence": confidence})
+        replaced += 1
+    return dataclasses.replace(out, text=text, words=words), replaced
+
+
+def _garbled(words: list[Word], i: int) -> bool:
+    """Latin letters, no Hangul, unsure, not an ID, with a Hangul word beside it on its line."""
+    word = words[i]
+    if (word.confidence or 0) >= GARBLED_CONFIDENCE or _HANGUL.search(word.text) or not _LATIN.search(word.text):
+        return False
+    if looks_like_id(word.text.strip(":;,.()[]{}<>\"'")):
+        return False
+    neighbours = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+    return any(_HANGUL.search(n.text) and _same_line_neighbours(*sorted((n, word), key=lambda w: w.left))
+               for n in neighbours)
 
 
 def looks_like_id(text: str) -> bool:
@@ -153,7 +205,7 @@ def _read_ids(crops: list[np.ndarray]) -> list[tuple[str, float]]:
     return results
 
 
-def _read_stacked(crops: list[np.ndarray], whitelist: str = "") -> list[list[Word]]:
+def _read_stacked(crops: list[np.ndarray], whitelist: str = "", lang: str = "eng") -> list[list[Word]]:
     """The words Tesseract reads on each crop, the crops read together stacked one under another."""
     if not crops:
         return []
@@ -165,7 +217,7 @@ def _read_stacked(crops: list[np.ndarray], whitelist: str = "") -> list[list[Wor
         sheet[y:y + crop.shape[0], :crop.shape[1]] = crop
         spans.append((y, y + crop.shape[0]))
         y += crop.shape[0] + gap
-    out = tesseract.ocr(Image.fromarray(sheet), lang="eng", psm=STACKED_PSM, whitelist=whitelist)
+    out = tesseract.ocr(Image.fromarray(sheet), lang=lang, psm=STACKED_PSM, whitelist=whitelist)
     per_crop: list[list[Word]] = [[] for _ in crops]
     for word in out.words:
         centre = word.top + word.height / 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -102,6 +103,27 @@ def test_the_region_re_read_leaves_a_correct_number_alone(kc):
     repaired, count = regions.reread_ids(gray, doubtful)
     assert count == 0 and repaired.text == out.text
     assert CERT_NUMBER in [w.text for w in repaired.words]
+
+
+def test_an_unsure_latin_word_on_a_korean_line_is_read_again_in_hangul():
+    # A Wing detail view (a shipped sample) whose "인증" the page read gives as `OZ` at 0.43.
+    shot = Path(__file__).resolve().parents[2] / "samples" / "cases" / "kc-wing-detail-heater" / "wing_capture.png"
+    page = ocr_page(Frame(number=1, image=Image.open(shot).convert("L")))
+    assert ":hangul1" in page.strategy
+    assert "사유KC인증정보미확인" in squash(page.text)
+
+
+@pytest.mark.parametrize("lines", [["브랜드: HANBIT 정품", "수신: 쿠팡 셀러센터"], ["제조사 Zhejiang 전자", "모델 ABC"]])
+def test_a_real_latin_word_on_a_korean_line_is_kept_even_when_unsure(lines):
+    from conftest import draw_page
+
+    img = draw_page(lines)
+    out = tesseract.ocr(binarize(img))
+    # As unsure as a misread: the Hangul model finds no sure Hangul in it, so it stays.
+    unsure = [w.model_copy(update={"confidence": 0.3}) if w.text.isascii() and w.text.isalpha() else w
+              for w in out.words]
+    kept, count = regions.reread_hangul(np.asarray(img.convert("L")), dataclasses.replace(out, words=unsure))
+    assert count == 0 and kept.text == out.text
 
 
 def test_every_row_of_a_ruled_table_is_read_label_beside_value():

@@ -23,7 +23,6 @@ SAMPLES = sorted(p.stem for p in EXPECTED.glob("*.json"))
 KNOWN_GAPS = {
     "cos-restricted-serum": "the photographed ingredient table's 1,2-헥산다이올 is OCR'd as `1,2-aAtrpo|S`, "
                             "so the list has 13 of its 14 names",
-    "kc-wing-detail-heater": "the Wing detail view's reason reads `KC OZ 정보 미확인` (인증 misread) and is dropped",
     "listing-wing-list": "the Wing list's 상품명 caption on its grey header band is OCR'd as garbage, so the "
                          "row's product name has no column",
 }
