@@ -1,8 +1,8 @@
 """The one wrapper around Tesseract: every OCR call of the product goes through here.
 
 Tesseract runs in this process through tesserocr, its C++ API. An engine loads its language
-models once and then reads page after page; engines are kept in a pool per language and
-character whitelist, each used by one thread at a time, and recognition releases the GIL, so two
+models once and then reads page after page; engines are kept in a pool per language, each
+used by one thread at a time, and recognition releases the GIL, so two
 threads read two pages at once. Against one `tesseract` command per page (pytesseract, until
 November 2026) this saves the model loading on every call (0.2 s for Hangul+eng, 0.1 s for a
 re-read of a few IDs), the PNG round trip of every page and the process start: on ten scanned
@@ -55,7 +55,7 @@ OSD_MIN_CONFIDENCE = 1.0
 #: Where Debian (5 and 4), Fedora and a source build put the language data.
 TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
                  "/usr/share/tessdata", "/usr/local/share/tessdata")
-#: Idle engines kept per language and whitelist: enough for every thread reading at once
+#: Idle engines kept per language: enough for every thread reading at once
 #: (two files at a time, a page per core each); more are made when needed and ended after.
 MAX_IDLE_ENGINES = 4
 
@@ -157,10 +157,15 @@ def ocr(image: Image.Image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, wh
     `whitelist` limits the characters Tesseract may answer with (a field re-read, STACK.md §3).
     """
     check()
-    with _engine(lang, whitelist) as api:
+    with _engine(lang) as api:
         api.SetPageSegMode(psm)
         _set_image(api, image)
-        _recognize(api)
+        # Set for this call only; the engine goes back to the pool with every character allowed.
+        api.SetVariable("tessedit_char_whitelist", whitelist)
+        try:
+            _recognize(api)
+        finally:
+            api.SetVariable("tessedit_char_whitelist", "")
         tsv = api.GetTSVText(0)
     lines: dict[tuple[int, int, int], list[Word]] = {}
     words: list[Word] = []
@@ -198,7 +203,7 @@ def osd(image: Image.Image) -> int:
     Rotate with Pillow as `image.rotate(-degrees, expand=True)`: Pillow turns counter-clockwise.
     """
     check()
-    with _engine("osd", "") as api:
+    with _engine("osd") as api:
         api.SetPageSegMode(OSD_PSM)
         _set_image(api, image)
         found = api.DetectOrientationScript()  # None: too few characters to tell
@@ -221,18 +226,18 @@ def _recognize(api) -> None:
                         code="unreadable_document")
 
 
-_idle: dict[tuple[str, str, str], list] = {}
+_idle: dict[tuple[str, str], list] = {}
 _pool_lock = threading.Lock()
 
 
 @contextmanager
-def _engine(lang: str, whitelist: str) -> Iterator:
-    """An engine for `lang` (and `whitelist`) that no other thread is using until it is returned."""
-    key = (str(tessdata_dir()), lang, whitelist)  # an operator may point TESSDATA_PREFIX elsewhere
+def _engine(lang: str) -> Iterator:
+    """An engine for `lang` that no other thread is using until it is returned."""
+    key = (str(tessdata_dir()), lang)  # an operator may point TESSDATA_PREFIX elsewhere
     with _pool_lock:
         api = _idle[key].pop() if _idle.get(key) else None
         if api is None:
-            api = _new_engine(lang, whitelist)
+            api = _new_engine(lang)
     try:
         yield api
     except BaseException:
@@ -248,11 +253,10 @@ def _engine(lang: str, whitelist: str) -> Iterator:
         api.End()
 
 
-def _new_engine(lang: str, whitelist: str):
+def _new_engine(lang: str):
     """Called under the pool lock: Tesseract's initialisation touches process-wide state."""
-    variables = {"tessedit_char_whitelist": whitelist} if whitelist else {}
     try:
-        api = tesserocr.PyTessBaseAPI(path=str(tessdata_dir()), lang=lang, variables=variables)
+        api = tesserocr.PyTessBaseAPI(path=str(tessdata_dir()), lang=lang)
     except RuntimeError as exc:
         raise MissingDependencyError(f"Tesseract could not load the language data {lang} from "
                                      f"{tessdata_dir()}: {exc}. {_INSTALL_HINT}") from exc
