@@ -76,12 +76,13 @@ def reread_hangul(gray: np.ndarray, out: tesseract.OcrOutput) -> tuple[tesseract
         return out, 0
     boxes = [_box(gray, [out.words[i]]) for i in suspects]
     crops = [_prepare(gray[y0:y1, x0:x1], height) for (x0, y0, x1, y1, height) in boxes if x1 > x0]
-    readings = iter(_read_stacked(crops, lang=HANGUL_LANG))
+    stacked = iter(_read_stacked(crops, lang=HANGUL_LANG))
+    readings = [next(stacked) if x1 > x0 else [] for (x0, _, x1, _, _) in boxes]
     spans = _word_spans(out.text, out.words)
     text, words, replaced = out.text, list(out.words), 0
-    for i, (x0, _, x1, _, _) in reversed(list(zip(suspects, boxes, strict=True))):
+    for i, reading in reversed(list(zip(suspects, readings, strict=True))):  # from the end: spans stay valid
         # Specks at the crop's edge come back as words Tesseract gives (nearly) no confidence.
-        found = [w for w in (next(readings) if x1 > x0 else []) if (w.confidence or 0) >= SPECK_CONFIDENCE]
+        found = [w for w in reading if (w.confidence or 0) >= SPECK_CONFIDENCE]
         new = "".join(w.text for w in found)
         confidence = min((w.confidence or 0 for w in found), default=0.0)
         if not _HANGUL.search(new) or confidence < MIN_HANGUL_CONFIDENCE:
