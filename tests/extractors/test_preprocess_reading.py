@@ -113,6 +113,24 @@ def test_an_unsure_latin_word_on_a_korean_line_is_read_again_in_hangul():
     assert "사유KC인증정보미확인" in squash(page.text)
 
 
+def test_each_hangul_re_read_replaces_the_word_it_was_read_for():
+    from conftest import draw_page
+
+    img = draw_page(["16 내열성 및 내화성", "시험 결과 판정은 적합"])
+    out = tesseract.ocr(binarize(img))
+    # Two words as the page read sometimes garbles them, each at its own place.
+    garbled = {"내열성": "WSs", "결과": "DAES"}
+    assert set(garbled) <= {w.text for w in out.words}
+    words = [w.model_copy(update={"text": garbled[w.text], "confidence": 0.5}) if w.text in garbled else w
+             for w in out.words]
+    text = out.text.replace("내열성", "WSs").replace("결과", "DAES")
+    repaired, count = regions.reread_hangul(np.asarray(img.convert("L")),
+                                            dataclasses.replace(out, text=text, words=words))
+    assert count == 2
+    assert [w.text for w in repaired.words] == [w.text for w in out.words]
+    assert repaired.text == out.text
+
+
 @pytest.mark.parametrize("lines", [["브랜드: HANBIT 정품", "수신: 쿠팡 셀러센터"], ["제조사 Zhejiang 전자", "모델 ABC"]])
 def test_a_real_latin_word_on_a_korean_line_is_kept_even_when_unsure(lines):
     from conftest import draw_page
