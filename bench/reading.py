@@ -3,8 +3,9 @@
 For every rendition in samples/renditions/manifest.json: character error rate (whitespace removed,
 Levenshtein) of the product's reading (`extractors.read.read_file`, cache off) and of plain
 `tesseract IMAGE - -l kor+eng`, seconds and pages per second. Then throughput on a 10-page scanned
-PDF (the median of three runs of each), warm-cache reprocessing against cold, peak memory on a 50-page scanned PDF, and per group
-whether the issue's targets hold. Figures only: nothing is asserted.
+PDF (the median of three runs of each), warm-cache reprocessing against cold, peak memory on a
+50-page scanned PDF, and per group whether the issue's targets hold. Figures only: nothing is
+asserted.
 
 Usage: .venv/bin/python bench/reading.py [--quick] [--only NAME] [--renditions DIR]
 
