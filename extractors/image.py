@@ -59,9 +59,7 @@ def read_image(path: Path, workdir: Path | None = None) -> ReadResult:
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
         return _unsupported(f"image cannot be decoded: {exc}")
     issues = low_resolution_issues([(f.number, a4_dpi(f.image.size)) for f in frames])
-    if total > MAX_PAGES:
-        issues.append(ReadIssue(code=FindingCode.unreadable_document,
-                                detail=f"only the first {MAX_PAGES} of {total} pages were read"))
+    issues += page_limit_issues(total)
     return ReadResult(pages=ocr_images(frames), issues=issues)
 
 
@@ -252,6 +250,14 @@ def _unscale(word: Word, scale: int) -> Word:
     if scale == 1:
         return word
     return word.model_copy(update={k: getattr(word, k) / scale for k in ("left", "top", "width", "height")})
+
+
+def page_limit_issues(total: int) -> list[ReadIssue]:
+    """An `unreadable_document` issue when a file has more pages than `MAX_PAGES` (only those are read)."""
+    if total <= MAX_PAGES:
+        return []
+    return [ReadIssue(code=FindingCode.unreadable_document,
+                      detail=f"only the first {MAX_PAGES} of {total} pages were read")]
 
 
 def low_resolution_issues(dpis: list[tuple[int, float]]) -> list[ReadIssue]:

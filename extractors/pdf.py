@@ -29,7 +29,7 @@ from pdfplumber.page import Page as PlumberPage
 from casefile.codes import FindingCode, PageSource
 from casefile.pages import Page, ReadIssue, ReadResult, Table, Word
 from extractors import tesseract
-from extractors.image import MAX_PAGES, Frame, low_resolution_issues, ocr_images
+from extractors.image import MAX_PAGES, Frame, low_resolution_issues, ocr_images, page_limit_issues
 from extractors.plain import junk_char_count, real_char_count, tidy_text
 from extractors.tables import pdf_tables
 
@@ -173,9 +173,7 @@ def _read_pages(doc: pdfplumber.PDF, source: PdfSource) -> ReadResult:
     reasons = {scan.index + 1: scan.reason for scan in scans}
     pages.update((p.number - 1, _with_reason(p, reasons.get(p.number))) for p in ocred)
     issues += low_resolution_issues([(s.index + 1, s.dpi) for s in scans if s.dpi])
-    if total > MAX_PAGES:
-        issues.append(ReadIssue(code=FindingCode.unreadable_document,
-                                detail=f"only the first {MAX_PAGES} of {total} pages were read"))
+    issues += page_limit_issues(total)
     if total == 0:
         issues.append(ReadIssue(code=FindingCode.unsupported_format, detail="the PDF has no pages"))
     return ReadResult(pages=[pages[i] for i in sorted(pages)], issues=issues)
@@ -192,9 +190,7 @@ def _ocr_unparsed(source: PdfSource, total: int, why: str) -> ReadResult:
         return _issue(FindingCode.unsupported_format, f"{why}; pdfium cannot open it either: {exc}")
     if not ocred:
         return _issue(FindingCode.unsupported_format, why)
-    if total > MAX_PAGES:
-        issues.append(ReadIssue(code=FindingCode.unreadable_document,
-                                detail=f"only the first {MAX_PAGES} of {total} pages were read"))
+    issues += page_limit_issues(total)
     return ReadResult(pages=[_with_reason(p, "unparsed") for p in ocred], issues=issues)
 
 
