@@ -86,24 +86,16 @@ def test_zip_paths_that_escape_are_not_extracted(tmp_path):
     assert not any(p.is_symlink() for p in work.rglob("*"))
 
 
-def test_zip_member_that_expands_past_the_limit_is_refused(tmp_path):
-    archive = tmp_path / "bomb.zip"
-    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("big.txt", b"0" * (3 * 1024 * 1024))
-        zf.writestr("small.txt", "안전확인")
-    case = load_case(archive, tmp_path / "work", Limits(max_file_bytes=1024 * 1024))
-    assert [f.path for f in case.files] == ["small.txt"]
-    assert case.problems[0].path == "big.txt"
-
-
-def test_a_problem_in_a_zip_of_one_case_folder_is_named_as_its_documents_are(tmp_path):
+# A loose zip, and a zip of one case folder: the refused member is named as the case's documents are.
+@pytest.mark.parametrize(("top", "inside"), [("", ""), ("case-0003/", "docs/")])
+def test_zip_member_that_expands_past_the_limit_is_refused(tmp_path, top, inside):
     archive = tmp_path / "case-0003.zip"
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("case-0003/docs/big.txt", b"0" * (3 * 1024 * 1024))
-        zf.writestr("case-0003/docs/small.txt", "안전확인")
+        zf.writestr(f"{top}{inside}big.txt", b"0" * (3 * 1024 * 1024))
+        zf.writestr(f"{top}{inside}small.txt", "안전확인")
     case = load_case(archive, tmp_path / "work", Limits(max_file_bytes=1024 * 1024))
-    assert [f.path for f in case.files] == ["docs/small.txt"]
-    assert [p.path for p in case.problems] == ["docs/big.txt"]
+    assert [f.path for f in case.files] == [f"{inside}small.txt"]
+    assert [p.path for p in case.problems] == [f"{inside}big.txt"]
 
 
 def test_symlinks_in_a_folder_are_reported_not_followed(tmp_path):

@@ -28,15 +28,12 @@ def harness(tmp_path_factory):
     from prefect.testing.utilities import prefect_test_harness
 
     home = tmp_path_factory.mktemp("hostile-home")
-    saved = {k: os.environ.get(k) for k in ("APPEAL_HOME", "APPEAL_READ_TIMEOUT", "APPEAL_READ_MEMORY_MB")}
-    os.environ.update(APPEAL_HOME=str(home), APPEAL_READ_TIMEOUT="120", APPEAL_READ_MEMORY_MB="2048")
-    with prefect_test_harness(server_startup_timeout=120):
-        yield home
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("APPEAL_HOME", str(home))
+        env.setenv("APPEAL_READ_TIMEOUT", "120")
+        env.setenv("APPEAL_READ_MEMORY_MB", "2048")
+        with prefect_test_harness(server_startup_timeout=120):
+            yield home
 
 
 def snapshot(root: Path, skip: tuple[Path, ...]) -> dict[str, str]:

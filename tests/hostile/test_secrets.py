@@ -94,18 +94,12 @@ def harness(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("secrets")
     home, storage = root / "home", root / "prefect-results"
-    keys = {"APPEAL_HOME": str(home)}
-    saved = {k: os.environ.get(k) for k in [*keys, "APPEAL_SIGNING_P12", "APPEAL_SIGNING_PASSPHRASE"]}
-    os.environ.update(keys)
-    import flows.process_case  # noqa: F401 - Prefect sets up logging on first import: before any test's handler
-    with prefect_test_harness(server_startup_timeout=120), \
-            temporary_settings({PREFECT_RESULTS_LOCAL_STORAGE_PATH: storage}):
-        yield root
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+    with pytest.MonkeyPatch.context() as env:  # the tests set the signing variables with their own monkeypatch
+        env.setenv("APPEAL_HOME", str(home))
+        import flows.process_case  # noqa: F401 - Prefect sets up logging on first import: before any test's handler
+        with prefect_test_harness(server_startup_timeout=120), \
+                temporary_settings({PREFECT_RESULTS_LOCAL_STORAGE_PATH: storage}):
+            yield root
 
 
 class Records(logging.Handler):
