@@ -178,4 +178,4 @@ def _engine(tessdata_prefix: str) -> dict[str, str]:
     folder = tesseract.tessdata_dir()
     models = sorted(folder.glob("*.traineddata")) if folder else []
     stamp = ",".join(f"{p.stem}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in models)
-    return {"tesseract": f"tesseract {version}", "tessdata": stamp or "?"}
+    return {"tesseract": f"tesseract {version}", "tessdata": stamp or "?", "dotproduct": tesseract.dot_product()}

@@ -88,6 +88,14 @@ def version() -> str:
     return first.split()[-1]
 
 
+def dot_product() -> str:
+    """The dot-product code Tesseract's LSTM runs: `auto` (the processor's best SIMD path) unless
+    `DOTPRODUCT` names one (`generic`, `avx2`, `sse` ...). The paths round differently, so a
+    borderline glyph can read differently from one processor to the next: the record says which ran,
+    and `make test` runs the OCR tests on the generic path too (issue 13)."""
+    return os.environ.get("DOTPRODUCT", "").strip() or "auto"
+
+
 def tessdata_dir() -> Path | None:
     """The folder holding the `*.traineddata` language models, or None when there is none."""
     named = os.environ.get("TESSDATA_PREFIX")

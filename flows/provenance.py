@@ -24,6 +24,7 @@ def engine_versions() -> dict[str, str]:
         from extractors import tesseract
 
         versions["tesseract"] = tesseract.version()
+        versions["tesseract_dotproduct"] = tesseract.dot_product()
     except Exception as exc:  # noqa: BLE001 - a record of what ran must not stop the run
         versions["tesseract"] = f"unavailable ({type(exc).__name__})"
     return versions

@@ -43,6 +43,25 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def edits_to_find(needle: str, text: str) -> int:
+    """The fewest character edits that make `needle` appear in `text` (white space ignored).
+
+    Tests of degraded pages assert this with room (issue 13): Tesseract's LSTM rounds differently on
+    each processor's SIMD path, so one borderline glyph of a photo may read either way; an exact
+    string there is a coin toss across machines, a bound of one or two edits is not.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    needle, hay = squash(needle), squash(text)
+    if needle in hay:
+        return 0
+    best = len(needle)
+    for size in range(max(1, len(needle) - 2), len(needle) + 3):
+        for start in range(0, max(1, len(hay) - size + 1)):
+            best = min(best, Levenshtein.distance(needle, hay[start:start + size], score_cutoff=best))
+    return best
+
+
 def draw_page(lines: list[str], size: tuple[int, int] = A4_300DPI, font_px: int = 56,
               mode: str = "L", background: int | tuple = 255) -> Image.Image:
     """A page with `lines` drawn at `font_px` (56 px is 13.4 pt at 300 DPI) from the top left."""
