@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from casefile.codes import FindingCode, PageSource
@@ -61,6 +63,12 @@ class Attachment(BaseModel):
     size: int
 
 
+#: What a signed PDF's later revisions changed: `text` shown on a page, other page `drawing`
+#: (shapes, images), `annotation`s over a page, `form` fields beyond what the signature allows,
+#: `pages` added or removed, or `other` (the file's structure).
+SignatureChange = Literal["text", "drawing", "annotation", "form", "pages", "other"]
+
+
 class PdfSignature(BaseModel):
     """A digital signature found in an uploaded PDF, and pyHanko's verdict on it."""
 
@@ -68,10 +76,20 @@ class PdfSignature(BaseModel):
     signer: str | None = None
     signed_at: str | None = None
     intact: bool = Field(description="The signed bytes are unchanged")
-    valid: bool = Field(description="Intact and the cryptography checks out")
+    valid: bool = Field(description="Intact, the cryptography checks out, and nothing was changed after "
+                                    "signing beyond what the signature allows")
     trusted: bool = Field(False, description="The signer's certificate chains to a trusted root")
     coverage: str = ""
     summary: str = ""
+    modification_level: str = Field("", description="pyHanko's ModificationLevel of the revisions after the "
+                                                    "signed one: NONE, LTA_UPDATES, FORM_FILLING, ANNOTATIONS, OTHER")
+    docmdp_ok: bool | None = Field(None, description="pyHanko: those revisions are within the signature's DocMDP")
+    changed_after_signing: bool = Field(False, description="Later revisions changed the document beyond signature "
+                                                           "upkeep and the form filling the signature allows")
+    changes: list[SignatureChange] = Field(default_factory=list, description="What they changed, when they did")
+    diff_summary: str = Field("", description="pyHanko's difference analysis in its own words, when it objected")
+    signed_bytes: int | None = Field(None, description="Length of the signed revision: the file up to the end of "
+                                                       "the signature's /ByteRange")
 
 
 class ReadResult(BaseModel):
@@ -84,6 +102,10 @@ class ReadResult(BaseModel):
     headers: dict[str, str] = Field(default_factory=dict, description="Email headers, when an email")
     has_signature_field: bool = Field(False, description="A PDF with a signed signature field")
     signatures: list[PdfSignature] = Field(default_factory=list, description="Verdicts on those signatures")
+    later_revisions: list[SignatureChange] = Field(
+        default_factory=list, description="A signed PDF changed after signing: what its later revisions changed. "
+                                          "Its pages are then those of the signed revision, so nothing added after "
+                                          "signing is read as the signer's")
 
     @property
     def text(self) -> str:

@@ -33,13 +33,14 @@ log = logging.getLogger(__name__)
 
 #: Bump when reading changes in a way neither the source digest nor the settings show
 #: (a system library upgrade that changes pdfplumber's or pdfium's output, say).
-READER_VERSION = "1"
+READER_VERSION = "2"  # 2: a PDF changed after signing is read from its signed revision
 #: The modules whose code decides what a `ReadResult` holds; classification and fields are not
 #: among them, so fixing a field extractor does not throw away the OCR of every case.
 READER_MODULES = (
     "casefile.pages", "casefile.codes", "extractors.read", "extractors.filetype", "extractors.pdf",
     "extractors.image", "extractors.tesseract", "extractors.docx", "extractors.email",
     "extractors.plain", "extractors.tables", "extractors.preprocess", "extractors.wordlines",
+    "extractors.signatures",
 )
 _CHUNK = 1 << 20
 

@@ -31,6 +31,7 @@ from casefile.pages import Page, ReadIssue, ReadResult, Table, Word
 from extractors import tesseract
 from extractors.image import MAX_PAGES, Frame, low_resolution_issues, ocr_images, page_limit_issues
 from extractors.plain import junk_char_count, real_char_count, tidy_text
+from extractors.signatures import signed_revision
 from extractors.tables import pdf_tables
 
 RENDER_DPI = 300
@@ -80,6 +81,9 @@ def read_pdf(path: Path, workdir: Path | None = None) -> ReadResult:
         return _issue(FindingCode.encrypted_pdf, "the PDF needs a password to open")
     except pikepdf.PdfError as exc:
         return _issue(FindingCode.unsupported_format, f"damaged PDF that could not be repaired: {exc}")
+    revision = signed_revision(Path(path)) if signed else None
+    if revision is not None:  # changed after signing: read what the signer signed, not what was added
+        source = _signed_source(revision.data)
     try:
         doc, source = _open_text(source, Path(path))
     except Exception as exc:  # pdfminer's many parse errors have no common base
@@ -87,7 +91,14 @@ def read_pdf(path: Path, workdir: Path | None = None) -> ReadResult:
     else:
         result = _read_pages(doc, source)
     result.has_signature_field = signed
+    result.later_revisions = list(revision.signature.changes) if revision is not None else []
     return result
+
+
+def _signed_source(data: bytes) -> PdfSource:
+    """The signed revision's bytes, decrypted or repaired as the whole file would be."""
+    with pikepdf.open(io.BytesIO(data)) as pike:
+        return _resave(pike) if pike.is_encrypted or pike.get_warnings() else data
 
 
 def has_signed_signature_field(pdf: pikepdf.Pdf) -> bool:

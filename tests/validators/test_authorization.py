@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from casefile.codes import FindingCode, Severity
 from casefile.fields import AuthorizationLetterFields
 from casefile.pages import PdfSignature
@@ -104,3 +106,41 @@ def test_one_finding_per_broken_signature():
     found = check_signatures(facts)
     assert codes(found) == [FindingCode.signature_invalid] * 2
     assert [f.documents for f in found] == [["a.pdf"], ["b.pdf"]]
+
+
+# -- changed after signing (verdicts as extractors.signatures gives them; real files in
+#    tests/extractors/test_signatures.py) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("changes", "ko", "zh"), [
+    (["text"], "추가·변경된 텍스트", "添加或更改的文字"),
+    (["drawing"], "그림이나 도형", "图形或图片"),
+    (["annotation"], "주석", "批注"),
+    (["form"], "양식 입력", "表单填写"),
+    (["pages"], "페이지", "页面"),
+    (["text", "annotation"], "텍스트, 본문 위에 추가된 주석", "文字、正文上添加的批注"),
+    ([], "파일 구조", "文件结构"),
+])
+def test_a_change_after_signing_is_invalid_and_named(changes, ko, zh):
+    facts = facts_for([letter(signature="seal")])
+    facts.signatures = {"loa.pdf": [_sig(valid=False, changed_after_signing=True, changes=changes)]}
+    [found] = check_signatures(facts)
+    assert found.code is FindingCode.signature_invalid and found.severity is Severity.error
+    assert "서명 이후 문서 내용이 변경됨" in found.message_ko and ko in found.message_ko
+    assert "签名后文件内容被更改" in found.message_zh and zh in found.message_zh
+    assert "김철수" in found.message_ko
+
+
+def test_a_change_after_signing_fires_even_on_a_verdict_that_says_valid():
+    """The flag is the verdict: a PdfSignature built elsewhere with `valid` left True still fires."""
+    facts = facts_for([letter(signature="digital")])
+    facts.signatures = {"loa.pdf": [_sig(changed_after_signing=True, changes=["text"])]}
+    assert codes(check_signatures(facts)) == [FindingCode.signature_invalid]
+
+
+def test_accepted_updates_after_signing_are_no_finding():
+    """A later signature or permitted form filling: pyHanko's FORM_FILLING within the DocMDP."""
+    facts = facts_for([letter(signature="digital")])
+    facts.signatures = {"loa.pdf": [_sig(coverage="ENTIRE_REVISION", modification_level="FORM_FILLING",
+                                         docmdp_ok=True)]}
+    assert check_signatures(facts) == []
