@@ -1,27 +1,29 @@
 """KC certificate fields: number, scheme, product, model, manufacturer, issuer and dates.
 
-Labels and scheme wording are data (rules/kc_fields.toml); number shapes come from
-rules/kc_patterns.toml through `extractors.nlp`. A field that is not printed stays None.
+Each label is paired with its value from the page's layout (extractors/layout): inline, the cell to
+its right or the cell below, the value checked for its field's type. Labels, types and scheme wording
+are data (rules/kc_fields.toml); number shapes come from rules/kc_patterns.toml through
+`extractors.nlp`. A field that is not printed, or not read surely enough, stays None.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
 
 from casefile.codes import Scheme
 from casefile.fields import KcCertificateFields
+from casefile.layout import Layout
 from casefile.pages import Page
 from extractors.dates import find_dates, parse_date
 from extractors.issuers import find_issuer, normalise_issuer
+from extractors.layout import best, candidates, layout_of
+from extractors.layout.pairing import Candidate
+from extractors.layout.types import field_types
 from extractors.nlp import cert_shapes, find_cert_numbers, fits_shape
 from extractors.rulefiles import label_vocabulary, rule_file
-from extractors.tables import row_lines
 from extractors.textmatch import (
     LabelVocabulary,
     compact,
@@ -33,7 +35,6 @@ from extractors.textmatch import (
 )
 
 RULES = Path(__file__).parent.parent / "rules" / "kc_fields.toml"
-T = TypeVar("T")
 
 # OCR look-alikes, applied only inside a number's digit or letter groups (kc_patterns.toml).
 _TO_DIGIT = str.maketrans("OQDILZSBG", "000112586")
@@ -43,31 +44,28 @@ _LOOSE_LETTER = "[A-Z0-9]"
 _TITLE_LINES = 5
 
 
-@dataclass
-class _PageLabels:
-    text: str
-    ocr: bool
-    values: dict[str, list[str]] = field(default_factory=dict)
-
-
 def extract_kc(pages: list[Page]) -> KcCertificateFields:
-    read = [_labels(p) for p in pages if p.text.strip()]
+    read = [p for p in pages if p.text.strip()]
     if not read:
         return KcCertificateFields()
-    text = "\n".join(r.text for r in read)
-    scheme = detect_scheme(text, _values(read, "scheme"))
-    number = None if scheme is Scheme.supplier_conformity else _certificate_number(read)
+    layouts = [layout_of(p) for p in read]
+    found = candidates(layouts, vocabulary(), _types())
+    text = "\n".join(normalize(p.text) for p in read)
+    ocr = any(p.source == "ocr" for p in read)
+    scheme = detect_scheme(text, [c.value for c in found.get("scheme", [])])
+    number = None if scheme is Scheme.supplier_conformity else _certificate_number(found, layouts)
     if scheme is None and number is not None and fits_shape(number) == "radio":
         scheme = Scheme.radio_conformity
     return KcCertificateFields(
         certificate_number=number,
         scheme=scheme,
-        product_name=_first(read, "product_name", tidy_value),
-        model_name=_first(read, "model_name", _main_model) or _prose_value(text, "model_name"),
-        manufacturer=_first(read, "manufacturer", tidy_value),
-        issuer=_first(read, "issuer", _issuer) or find_issuer(text) or _first(read, "test_lab", _issuer),
-        issue_date=_first(read, "issue_date", lambda v, _: parse_date(v)) or _dateline(read[0].text),
-        expiry_date=_first(read, "expiry_date", lambda v, _: _expiry(v)) or _validity_range(read),
+        product_name=_value(found, "product_name", lambda v: tidy_value(v, ocr)),
+        model_name=_value(found, "model_name", lambda v: _main_model(v, ocr)) or _prose_value(text, "model_name"),
+        manufacturer=_value(found, "manufacturer", lambda v: tidy_value(v, ocr)),
+        issuer=(_value(found, "issuer", lambda v: _issuer(v, ocr)) or find_issuer(text)
+                or _value(found, "test_lab", lambda v: _issuer(v, ocr))),
+        issue_date=_value(found, "issue_date", parse_date) or _dateline(read[0].text),
+        expiry_date=_value(found, "expiry_date", _expiry) or _validity_range(read),
     )
 
 
@@ -82,28 +80,14 @@ def vocabulary() -> LabelVocabulary:
     return label_vocabulary(RULES.name)
 
 
-def _labels(page: Page) -> _PageLabels:
-    text = normalize(page.text)
-    # The table rows come first: where the flowing text split a wrapped cell over lines
-    # ("Foshan Shunde" / "Bolang Electric" / "Co., Ltd."), the row keeps the cell whole.
-    labelled = normalize("\n".join(row_lines(page.tables))) + "\n" + text if page.tables else text
-    return _PageLabels(text, page.source == "ocr", vocabulary().all_values(labelled))
+@lru_cache(maxsize=1)
+def _types():
+    return field_types(_rules()["types"])
 
 
-def _values(read: list[_PageLabels], name: str) -> list[str]:
-    return [v for r in read for v in r.values.get(name, [])]
-
-
-def _first(read: list[_PageLabels], name: str, parse: Callable[[str, bool], T | None]) -> T | None:
-    """The first value of a field, over the pages in order, that parses."""
-    for page in read:
-        for value in page.values.get(name, []):
-            parsed = parse(value, page.ocr)
-            if parsed is not None:
-                return parsed
-    return None
-
-
+def _value(found: dict[str, list[Candidate]], name: str, parse):
+    picked = best(found, name, parse)
+    return picked[0] if picked else None
 # -- scheme ------------------------------------------------------------------------------
 
 
@@ -143,15 +127,15 @@ def _strongest_scheme(text: str) -> Scheme | None:
 # -- certificate number ------------------------------------------------------------------
 
 
-def _certificate_number(read: list[_PageLabels]) -> str | None:
-    """From a labelled value first; else any number on the page that fits a known shape."""
-    labelled = _first(read, "certificate_number", lambda v, _: read_certificate_number(v))
+def _certificate_number(found: dict[str, list[Candidate]], layouts: list[Layout]) -> str | None:
+    """From a labelled value first; else the one number of a known shape the pages hold (two
+    different ones, a certificate and a test report say, and neither is taken)."""
+    labelled = _value(found, "certificate_number", read_certificate_number)
     if labelled is not None:
         return labelled
-    for page in read:
-        for mention in find_cert_numbers(page.text):
-            return mention.number
-    return None
+    numbers = {m.number for layout in layouts for region in layout.regions if region.kind != "table"
+               for line in region.lines for m in find_cert_numbers(line.text)}
+    return numbers.pop() if len(numbers) == 1 else None
 
 
 def read_certificate_number(value: str) -> str | None:
@@ -257,13 +241,13 @@ def _expiry(value: str) -> dt.date | None:
 _RANGE_JOIN = re.compile(r"^\s*(?:~|〜|∼|-|–|부터|from|to|至)\s*(?:~|까지|to)?\s*$", re.IGNORECASE)
 
 
-def _validity_range(read: list[_PageLabels]) -> dt.date | None:
+def _validity_range(read: list[Page]) -> dt.date | None:
     """The end of a printed period when its label was not read (an OCR-garbled 유효기간).
 
     Certificates print one period, their validity; its end is the expiry.
     """
     for page in read:
-        for line in page.text.splitlines():
+        for line in normalize(page.text).splitlines():
             dates = find_dates(line)
             for first, second in zip(dates, dates[1:]):
                 if _RANGE_JOIN.match(line[first.end:second.start]) and second.date > first.date:

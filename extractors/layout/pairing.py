@@ -1,0 +1,249 @@
+"""Labels paired with their values from where they sit on the page (issue 14).
+
+A label's value is, in this order of trust: inline after a separator in the label's own cell
+(`모델명: HB-H200`), the next cell to its right on its line (a label-left table, `모델명   HB-H200`),
+or the cell below it whose horizontal span overlaps it (a stacked grid: a row of labels over a row
+of values, two or three pairs per row). A label glossed in another language in the next cell or
+the line below (`모델명 / Model No.`) is one label. A value is never another label, known or not
+(`신청인:`), and a value wrapped over lines inside its cell stays whole.
+
+Every candidate is scored: how it was paired, times how well the value has the field's type (a
+date that parses, a number of a known shape, a model-like code, a company-like name). The best one
+wins only above the floor: a null asks for a better scan, a guess blocks a seller who is right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from casefile.layout import Box, Cell, Layout, Line, Region
+from extractors.textmatch import LabelHit, LabelVocabulary, normalize, squeeze
+
+#: How much a pairing is trusted before the value's type is looked at.
+PAIRING_SCORE = {"inline": 1.0, "right": 0.95, "below": 0.85, "inline-weak": 0.6}
+FLOOR = 0.5
+FUZZY_LABEL = 85.0  # rapidfuzz ratio of a short cell to a label: an OCR-garbled label
+FUZZY_FACTOR = 0.7
+MAX_BELOW = 2.5  # line heights between a label and the value under it
+MAX_WRAP = 3  # continuation lines of a wrapped value
+MIN_OVERLAP = 0.3  # share of the narrower box a value below must share with its label
+_LEAD = re.compile(r"^[\s\-*•·■□▶▷◆◇○●※#>]*(?:\(?\d{1,2}[.)]\s*|[①-⑳]\s*|[가-하][.)]\s+)?")
+_SEPARATOR = re.compile(r"^[\s:：|\-·.]*$")
+_UNKNOWN_LABEL = re.compile(r"^[\w\u3131-\ud7a3()/ .·\-]{1,24}[:：]$")
+
+#: Scores a value 0..1 for how well it has the field's type (0: not a value of this field).
+TypeScore = Callable[[str], float]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One value a label may have, where it was found and how sure the pairing is."""
+
+    field: str
+    value: str
+    page: int
+    box: Box
+    how: str  # "inline" | "right" | "below" | "inline-weak", "+wrap" when continued
+    score: float
+    confidence: float | None  # OCR confidence of the value's cells; None when not OCR'd
+    label: str
+
+
+@dataclass(frozen=True)
+class _Label:
+    field: str
+    text: str
+    cell: Cell
+    line: int
+    index: int
+    factor: float  # 1 for a vocabulary label, less for a fuzzy one
+
+
+def candidates(layouts: Iterable[Layout], vocabulary: LabelVocabulary,
+               types: Mapping[str, TypeScore]) -> dict[str, list[Candidate]]:
+    """Every scored value of every field of `vocabulary` over the pages, best first."""
+    found: dict[str, list[Candidate]] = {}
+    for layout in layouts:
+        for region in layout.regions:
+            for cand in _region_candidates(layout.page, region, vocabulary, types):
+                found.setdefault(cand.field, []).append(cand)
+    for cands in found.values():
+        cands.sort(key=lambda c: -c.score)
+    return found
+
+
+def best(found: Mapping[str, list[Candidate]], field: str, parse: Callable[[str], object | None] | None = None,
+         floor: float = FLOOR) -> tuple[object, Candidate] | None:
+    """The best candidate of `field` above the floor whose value `parse` accepts (its parsed value)."""
+    for cand in found.get(field, []):
+        if cand.score < floor:
+            break
+        value = parse(cand.value) if parse else cand.value
+        if value is not None:
+            return value, cand
+    return None
+
+
+# -- one region -----------------------------------------------------------------------------
+
+
+def _region_candidates(page: int, region: Region, vocabulary: LabelVocabulary,
+                       types: Mapping[str, TypeScore]) -> list[Candidate]:
+    lines = region.lines
+    labels, inline = _labels(page, lines, vocabulary, types)
+    label_cells = {(lab.line, lab.index) for lab in labels} | _unknown_labels(lines)
+    out = list(inline)
+    for lab in labels:
+        score_of = types.get(lab.field, _any_text)
+        for how, line_no, index in _value_places(lab, lines, labels, label_cells):
+            cell = lines[line_no].cells[index]
+            text, box, conf, wrapped = cell.text, cell.box, cell.confidence, False
+            if getattr(score_of, "wraps", False):
+                text, box, conf, wrapped = _wrapped(lines, line_no, index, label_cells, text, box, conf)
+            typed = score_of(text)
+            if typed <= 0:
+                continue
+            score = PAIRING_SCORE[how] * typed * lab.factor
+            out.append(Candidate(lab.field, text, page, box, how + ("+wrap" if wrapped else ""), score, conf,
+                                 lab.text))
+    return out
+
+
+def _labels(page: int, lines: tuple[Line, ...], vocabulary: LabelVocabulary,
+            types: Mapping[str, TypeScore]) -> tuple[list[_Label], list[Candidate]]:
+    """Cells that are a label with nothing after it (their value is elsewhere), and the values
+    found inline in cells that hold a label and its value."""
+    labels: list[_Label] = []
+    inline: list[Candidate] = []
+    for n, line in enumerate(lines):
+        for i, cell in enumerate(line.cells):
+            text = normalize(cell.text)
+            lead = _LEAD.match(text).end()
+            hits = [h for h in vocabulary.hits(text[lead:]) if h.start == 0 or h.explicit]
+            if not hits:
+                fuzzy = _fuzzy_label(text[lead:], vocabulary)
+                if fuzzy:
+                    labels.append(_Label(fuzzy, text, cell, n, i, FUZZY_FACTOR))
+                continue
+            for hit in hits:
+                if hit.value:
+                    inline.extend(_inline(page, cell, hit, types, _rank_factor(vocabulary, hit)))
+                elif _ends_cell(text[lead:], hit):
+                    labels.append(_Label(hit.field, hit.label, cell, n, i, _rank_factor(vocabulary, hit)))
+    return labels, inline
+
+
+def _inline(page: int, cell: Cell, hit: LabelHit, types: Mapping[str, TypeScore], factor: float) -> list[Candidate]:
+    typed = types.get(hit.field, _any_text)(hit.value)
+    if typed <= 0:
+        return []
+    how = "inline" if hit.explicit else "inline-weak"
+    return [Candidate(hit.field, hit.value, page, cell.box, how, PAIRING_SCORE[how] * typed * factor,
+                      cell.confidence, hit.label)]
+
+
+def _rank_factor(vocabulary: LabelVocabulary, hit: LabelHit) -> float:
+    """A hair less for a less specific label, so `기본모델명`'s value beats `모델명`'s on a tie."""
+    terms = [squeeze(t).casefold() for t in vocabulary.labels.get(hit.field, [])]
+    key = squeeze(hit.label).casefold()
+    return 1.0 - 0.01 * min(terms.index(key) if key in terms else 20, 20)
+
+
+def _ends_cell(text: str, hit: LabelHit) -> bool:
+    """Nothing but a gloss or a separator follows the label in its cell."""
+    rest = text[hit.end:]
+    rest = re.sub(r"^\s*(?:\([^()]*\)|（[^（）]*）|\[[^\]]*\]|/\s*[A-Za-z][A-Za-z. ]*)?\s*[:：]?\s*", "", rest)
+    return not rest.strip()
+
+
+def _fuzzy_label(text: str, vocabulary: LabelVocabulary) -> str | None:
+    """The field of a short cell that is a label misread (`모 델 명`, `Modei No.`), if one is close."""
+    flat = squeeze(text).rstrip(":：").casefold()
+    if not 2 <= len(flat) <= 14:
+        return None
+    best_field, best_score = None, 0.0
+    for field, terms in vocabulary.labels.items():
+        for term in terms:
+            key = squeeze(term).casefold()
+            if len(key) < 3:
+                continue  # a two-letter label is too short to recognise by resemblance
+            score = fuzz.ratio(flat, key)
+            if score > best_score:
+                best_field, best_score = field, score
+    return best_field if best_score >= FUZZY_LABEL else None
+
+
+def _unknown_labels(lines: tuple[Line, ...]) -> set[tuple[int, int]]:
+    """Cells that end in a colon: a label we do not know is still a label, never a value."""
+    return {(n, i) for n, line in enumerate(lines) for i, cell in enumerate(line.cells)
+            if _UNKNOWN_LABEL.match(normalize(cell.text).strip())}
+
+
+# -- where a label's value is ---------------------------------------------------------------
+
+
+def _value_places(lab: _Label, lines: tuple[Line, ...], labels: list[_Label],
+                  label_cells: set[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """The cell to the right (past a gloss of the same field) and the cell below (past a gloss)."""
+    same_field = {(x.line, x.index) for x in labels if x.field == lab.field}
+    places = []
+    row = lines[lab.line].cells
+    for j in range(lab.index + 1, len(row)):
+        if (lab.line, j) in same_field or _SEPARATOR.match(row[j].text):
+            continue  # `모델명 | Model No. | HB-H200`, `모델명   :   HB-H200`
+        if (lab.line, j) not in label_cells:
+            places.append(("right", lab.line, j))
+        break
+    below = _below(lab, lines, same_field, label_cells)
+    if below is not None:
+        places.append(("below", *below))
+    return places
+
+
+def _below(lab: _Label, lines: tuple[Line, ...], same_field: set[tuple[int, int]],
+           label_cells: set[tuple[int, int]]) -> tuple[int, int] | None:
+    box = lab.cell.box
+    reach = box.bottom + MAX_BELOW * max(box.height, 1.0)
+    for n in range(lab.line + 1, len(lines)):
+        line = lines[n]
+        if line.box.top > reach:
+            return None
+        over = [(cell.box.overlap_x(box), i) for i, cell in enumerate(line.cells) if cell.box.overlap_x(box) >= MIN_OVERLAP]
+        if not over:
+            continue
+        _, i = max(over)
+        if (n, i) in same_field:  # the label's gloss on the line below: the value is further down
+            box = box.union(line.cells[i].box)
+            reach = line.cells[i].box.bottom + MAX_BELOW * max(box.height / 2, 1.0)
+            continue
+        if (n, i) in label_cells:
+            return None  # the next label of a label-left table: this label's value is beside it
+        return n, i
+    return None
+
+
+def _wrapped(lines: tuple[Line, ...], line_no: int, index: int, label_cells: set[tuple[int, int]],
+             text: str, box: Box, conf: float | None) -> tuple[str, Box, float | None, bool]:
+    """A value continued on the lines under it, in its column, with no label on those lines."""
+    wrapped = False
+    for n in range(line_no + 1, min(len(lines), line_no + 1 + MAX_WRAP)):
+        line = lines[n]
+        gap = line.box.top - box.bottom
+        if gap > 0.7 * (box.height / (1 + text.count("\n"))) or any((n, i) in label_cells for i in range(len(line.cells))):
+            break
+        under = [c for c in line.cells if c.box.overlap_x(box) >= 0.5 and abs(c.box.x0 - box.x0) <= box.height * 1.5]
+        if len(under) != 1 or len(line.cells) > 2:
+            break
+        cell = under[0]
+        text, box, wrapped = f"{text} {cell.text}", box.union(cell.box), True
+        if cell.confidence is not None:
+            conf = min(conf, cell.confidence) if conf is not None else cell.confidence
+    return text, box, conf, wrapped
+
+
+def _any_text(value: str) -> float:
+    return 0.8 if re.search(r"[\w\uac00-\ud7a3]", value) else 0.0

@@ -1,0 +1,145 @@
+"""The layout model and label-value pairing by geometry (issue 14): pages given as words with boxes,
+as a text layer or OCR gives them, in layouts the flattened text could not pair."""
+
+from __future__ import annotations
+
+from casefile.pages import Page, Table, Word
+from extractors.fields.kc import extract_kc
+from extractors.layout import layout_of
+from extractors.layout.build import word_lines
+
+H = 20  # word height in the pages below (pixels); a space is about 6 wide, a column gap 60+
+
+
+def words_of(rows: list[list[tuple[float, str]]], top: float = 100, step: float = 40,
+             confidence: float | None = None) -> list[Word]:
+    """Rows of (x, phrase): each phrase's words placed left to right with a space between them."""
+    words = []
+    for n, row in enumerate(rows):
+        y = top + n * step
+        for x, phrase in row:
+            for token in phrase.split():
+                width = 12 * len(token)
+                words.append(Word(text=token, left=x, top=y, width=width, height=H, confidence=confidence))
+                x += width + 6
+    return words
+
+
+def page_of(rows: list[list[tuple[float, str]]], source: str = "pdf_text", **kw) -> Page:
+    words = words_of(rows, **kw)
+    text = "\n".join(" ".join(p for _, p in row) for row in rows)
+    return Page(number=1, source=source, text=text, words=words, width=1000, height=1400)
+
+
+def test_words_become_lines_and_a_wide_gap_ends_a_cell():
+    lines = word_lines(words_of([[(50, "모델명"), (300, "HB-H200 미니")], [(50, "제조자 ABC Co., Ltd.")]]))
+    assert [[c.text for c in line.cells] for line in lines] == [["모델명", "HB-H200 미니"], ["제조자 ABC Co., Ltd."]]
+
+
+def test_two_column_header_with_values_below_pairs_each_column():
+    """The issue's case: `안전확인번호 | 신청인` on one line, both values on the next."""
+    page = page_of([
+        [(300, "안전확인 신고증명서")],
+        [(60, "안전확인번호"), (520, "신청인")],
+        [(60, "CB063R10486-2002"), (520, "(주) 키즈바이크코리아")],
+        [(60, "제품명"), (520, "모델명")],
+        [(60, "어린이용 자전거"), (520, "KB-Z630P")],
+        [(60, "제조자"), (520, "신고일자")],
+        [(60, "Ningbo Kids Bike Co., Ltd."), (520, "2025. 4. 2.")],
+    ])
+    fields = extract_kc([page])
+    assert fields.certificate_number == "CB063R10486-2002"
+    assert fields.product_name == "어린이용 자전거"
+    assert fields.model_name == "KB-Z630P"
+    assert fields.manufacturer == "Ningbo Kids Bike Co., Ltd."  # not the applicant beside it
+    assert str(fields.issue_date) == "2025-04-02"
+
+
+def test_three_pairs_per_row_in_a_stacked_grid():
+    page = page_of([
+        [(40, "인증번호"), (360, "모델명"), (680, "인증일자")],
+        [(40, "HU071695-21012A"), (360, "HB-H200"), (680, "2021-03-04")],
+        [(40, "제품명"), (360, "제조국"), (680, "제조사")],
+        [(40, "미니 가습기"), (360, "중국"), (680, "Shenzhen Hanbit Electric Co., Ltd.")],
+    ])
+    fields = extract_kc([page])
+    assert (fields.certificate_number, fields.model_name, str(fields.issue_date)) == \
+        ("HU071695-21012A", "HB-H200", "2021-03-04")
+    assert fields.product_name == "미니 가습기"
+    assert fields.manufacturer == "Shenzhen Hanbit Electric Co., Ltd."
+
+
+def test_label_left_table_with_an_english_gloss_in_its_own_cell():
+    page = page_of([
+        [(40, "인증번호"), (200, "Certificate No."), (480, "YU10128-23004")],
+        [(40, "모델명"), (200, "Model No."), (480, "FAN-01")],
+        [(40, "제조자"), (200, "Manufacturer"), (480, "Ningbo Wind Electric Co., Ltd.")],
+    ])
+    fields = extract_kc([page])
+    assert fields.certificate_number == "YU10128-23004"
+    assert fields.model_name == "FAN-01"
+    assert fields.manufacturer == "Ningbo Wind Electric Co., Ltd."
+
+
+def test_a_korean_label_with_its_english_subtitle_under_it_is_one_label():
+    page = page_of([
+        [(40, "모델명"), (400, "BT-S1")],
+        [(40, "Model No.")],
+        [(40, "제조자"), (400, "Shenzhen Sound Co., Ltd.")],
+        [(40, "Manufacturer")],
+    ], step=28)
+    fields = extract_kc([page])
+    assert fields.model_name == "BT-S1" and fields.manufacturer == "Shenzhen Sound Co., Ltd."
+
+
+def test_a_value_wrapped_inside_its_cell_stays_whole():
+    page = page_of([
+        [(40, "제조자"), (300, "Foshan Shunde Bolang")],
+        [(300, "Electric Appliance Co., Ltd.")],
+        [(40, "모델명"), (300, "BL-K1")],
+    ], step=26)
+    fields = extract_kc([page])
+    assert fields.manufacturer == "Foshan Shunde Bolang Electric Appliance Co., Ltd."
+    assert fields.model_name == "BL-K1"
+
+
+def test_a_table_grid_pairs_by_column():
+    table = Table(rows=[["제품명", "모델명", "인증번호"], ["원목 장난감", "WOODEN TOY-MB22", "CB063R10486-2002"]])
+    page = Page(number=1, source="pdf_text", text="어린이제품 안전확인", tables=[table])
+    fields = extract_kc([page])
+    assert fields.model_name == "WOODEN TOY-MB22" and fields.product_name == "원목 장난감"
+
+
+# -- null beats a guess ------------------------------------------------------------------------
+
+
+def test_an_unknown_label_gives_null():
+    page = page_of([[(40, "인증번호"), (300, "HU071695-21012A")], [(40, "형식승인코드"), (300, "ZX-9")]])
+    assert extract_kc([page]).model_name is None
+
+
+def test_a_label_with_nothing_after_it_gives_null():
+    page = page_of([[(40, "인증번호"), (300, "HU071695-21012A")], [(40, "모델명")], [(40, "제조자"), (300, "ABC Co., Ltd.")]])
+    fields = extract_kc([page])
+    assert fields.model_name is None and fields.manufacturer == "ABC Co., Ltd."
+
+
+def test_another_label_is_never_a_value():
+    # Empty value cells in a label-left table: the label below is not the value.
+    page = page_of([[(40, "모델명")], [(40, "제조자")], [(40, "신청인:"), (300, "(주) 한빛")]], step=30)
+    fields = extract_kc([page])
+    assert fields.model_name is None and fields.manufacturer is None
+
+
+def test_a_value_without_its_fields_type_is_not_taken():
+    page = page_of([[(40, "인증일자"), (300, "별도 첨부")], [(40, "모델명"), (300, "2025. 3. 12.")]])
+    fields = extract_kc([page])
+    assert fields.issue_date is None and fields.model_name is None
+
+
+def test_layout_regions_say_which_boxes_are_synthesised():
+    docx = Page(number=1, source="docx", text="모델명\tHB-H200", tables=[Table(rows=[["a", "b"]])])
+    regions = layout_of(docx).regions
+    assert [r.kind for r in regions] == ["text", "table"] and all(r.synthetic for r in regions)
+    ocr = page_of([[(40, "모델명"), (300, "HB-H200")]], source="ocr", confidence=0.9)
+    assert [(r.kind, r.synthetic) for r in layout_of(ocr).regions] == [("words", False)]
