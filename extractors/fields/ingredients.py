@@ -34,6 +34,8 @@ from extractors.ingredient_names import (
     standard_name,
     strip_notes,
 )
+from extractors.layout import layout_of
+from extractors.layout.blocks import column_text
 from extractors.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
 
 __all__ = [
@@ -57,7 +59,11 @@ _GARBLED_LABEL = re.compile(r"^[^,，、:：\n]{1,12}[:：]\s*")  # "전성뷴 :
 def extract_ingredients(pages: list[Page]) -> IngredientListFields:
     read = [p for p in pages if p.text.strip() or p.tables]
     text = "\n".join(normalize(p.text) for p in read)
-    names = names_from_tables(read) or _best_reading(text)
+    # The page as printed lines, and read column by column (a block beside other text, a label in
+    # two columns): whichever gives the block with more known names.
+    columns = "\n\n".join(column_text(layout_of(p)) for p in read if p.words)
+    readings = [_best_reading(text)] + ([_best_reading(columns)] if columns else [])
+    names = names_from_tables(read) or max(readings, key=lambda r: (_known(r), _known(r) - len(r)))
     ocr = any(p.source == "ocr" for p in read)
     return IngredientListFields(product_name=_product_name(text, ocr), ingredients=names)
 

@@ -143,3 +143,18 @@ def test_layout_regions_say_which_boxes_are_synthesised():
     assert [r.kind for r in regions] == ["text", "table"] and all(r.synthetic for r in regions)
     ocr = page_of([[(40, "모델명"), (300, "HB-H200")]], source="ocr", confidence=0.9)
     assert [(r.kind, r.synthetic) for r in layout_of(ocr).regions] == [("words", False)]
+
+
+def test_an_ingredient_block_beside_another_column_is_read_whole():
+    """A photographed label in two columns: the flattened lines interleave 전성분 with 사용방법."""
+    from extractors.fields.ingredients import extract_ingredients
+
+    page = page_of([
+        [(40, "전성분: 정제수, 글리세린,"), (560, "사용방법: 적당량을 덜어")],
+        [(40, "부틸렌글라이콜, 나이아신아마이드,"), (560, "얼굴 전체에 부드럽게")],
+        [(40, "판테놀, 알란토인, 카보머,"), (560, "펴 발라 흡수시킵니다.")],
+        [(40, "트로메타민, 잔탄검"), (560, "주의사항: 눈에 들어갔을 때")],
+    ], source="ocr", step=26, confidence=0.9)
+    names = extract_ingredients([page]).ingredients
+    assert names == ["정제수", "글리세린", "부틸렌글라이콜", "나이아신아마이드", "판테놀", "알란토인", "카보머",
+                     "트로메타민", "잔탄검"]
