@@ -48,7 +48,10 @@ def field_rules() -> dict:
 def dictionary() -> IngredientDictionary:
     with (RULES / "ingredients.toml").open("rb") as fh:
         data = tomllib.load(fh)
-    rows = [row for group in data["group"] for row in group["entries"]]
+    # A group or row marked `fuzzy = false` (a name MFDS bans or restricts) is matched exactly only:
+    # a misread of an innocent ingredient must never be "corrected" into a banned one.
+    rows = [{**row, "fuzzy": row.get("fuzzy", group.get("fuzzy", True))}
+            for group in data["group"] for row in group["entries"]]
     return IngredientDictionary(rows, [tuple(pair) for pair in data["spellings"]])
 
 
@@ -65,15 +68,18 @@ class IngredientDictionary:
 
     def __init__(self, rows: Iterable[dict], spellings: Sequence[tuple[str, str]]):
         self._exact: dict[str, str] = {}
+        exact_only: set[str] = set()
         for row in rows:
             standard = row["ko"]
+            if not row.get("fuzzy", True):
+                exact_only.add(standard)
             for name in [standard, row.get("inci", ""), *row.get("aliases", [])]:
                 self._add(name, standard, explicit=True)
         for key, standard in list(self._exact.items()):
             for variant in _older_spellings(key, spellings):
                 self._add(variant, standard, explicit=False)
         self.standard_names = frozenset(self._exact.values())
-        fuzzy = [(k, s) for k, s in self._exact.items() if _long_enough(k)]
+        fuzzy = [(k, s) for k, s in self._exact.items() if _long_enough(k) and s not in exact_only]
         self._fuzzy_keys = [_jamo(k) for k, _ in fuzzy]
         self._fuzzy_plain = [k for k, _ in fuzzy]
         self._fuzzy_standard = [s for _, s in fuzzy]
@@ -96,8 +102,9 @@ class IngredientDictionary:
         """The standard name for `name`: exact, else the one long name it is a close misreading of.
 
         Guards, each against "correcting" a real, different ingredient: both names long enough;
-        the same digits (폴리소르베이트20 is not 60); lengths within a letter or two; and the
-        best standard name clearly ahead of the next one.
+        the same digits (폴리소르베이트20 is not 60); lengths within a letter or two; the best
+        standard name clearly ahead of the next one; and never into a name of an exact-only group
+        (a guess must not become a banned ingredient; a misread banned name is kept as read).
         """
         found = self.exact(name)
         if found is not None:

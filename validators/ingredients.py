@@ -2,12 +2,14 @@
 
 The rows are data (rules/mfds_ingredients.toml), validated on first use; a broken file raises
 `RuleError` rather than letting a banned ingredient through. A name matches a rule only when it
-IS that name or one of its aliases (after folding case, white space and dashes): a longer
-compound that merely contains a banned name is another substance.
+IS that name or one of its aliases after normalisation (case, white space, dashes and the
+systematic re-spellings 메틸/메칠 …): a longer compound that merely contains a banned name is
+another substance.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 import unicodedata
@@ -25,54 +27,84 @@ from validators.rules import RULES_DIR, RuleError
 
 RULES_FILE = RULES_DIR / "mfds_ingredients.toml"
 
+Spellings = tuple[tuple[str, str], ...]
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    where: str = Field(min_length=1)
+
 
 class IngredientRule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(min_length=1)
+    listed: str | None = None  # the 별표 row as printed, when it differs from `name`
     inci: str | None = None
     aliases: list[str] = Field(default_factory=list)
+    cas: list[str] = Field(default_factory=list)
+    annex: str | None = None
+    group: str | None = None
     limit: str | None = None
     condition: str | None = None
+    warn: bool = True  # restricted only: report it, or keep it for the record
     why: str | None = None
-    source: str = Field(min_length=1)
+    source: str = Field(min_length=1)  # a key of [sources]
+    amended: dt.date  # date in force of the amendment the entry comes from
 
-    def keys(self) -> set[str]:
-        return {ingredient_key(n) for n in [self.name, self.inci or "", *self.aliases] if n.strip()}
+    def keys(self, spellings: Spellings) -> set[str]:
+        names = [self.name, self.inci or "", *self.aliases]
+        return {ingredient_key(n, spellings) for n in names if n.strip()}
 
 
 class IngredientRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    spellings: Spellings = ()
+    sources: dict[str, Source] = Field(min_length=1)
     prohibited: list[IngredientRule] = Field(min_length=1)
     restricted: list[IngredientRule] = Field(min_length=1)
     unconfirmed: list[IngredientRule] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> IngredientRules:
+        for rule in self.prohibited:
+            if not rule.warn:
+                raise ValueError(f"prohibited '{rule.name}' cannot be silenced with warn = false")
         for rule in self.restricted:
             if not rule.limit:
                 raise ValueError(f"restricted '{rule.name}' has no limit")
+            if not rule.warn and not rule.why:
+                raise ValueError(f"restricted '{rule.name}' is not reported but does not say why")
         for rule in self.unconfirmed:
             if not rule.why:
                 raise ValueError(f"unconfirmed '{rule.name}' does not say why")
+        # One substance, one entry: a name (or alias) under two entries would make the finding
+        # depend on file order, so the file is refused instead.
         seen: dict[str, str] = {}
         for rule in [*self.prohibited, *self.restricted, *self.unconfirmed]:
-            if "DOMAIN.md" not in rule.source:
-                raise ValueError(f"'{rule.name}' does not cite DOMAIN.md")
-            for key in rule.keys():
+            if rule.source not in self.sources:
+                raise ValueError(f"'{rule.name}' cites '{rule.source}', which is not under [sources]")
+            for key in rule.keys(self.spellings):
                 if seen.setdefault(key, rule.name) != rule.name:
                     raise ValueError(f"'{key}' is listed under both '{seen[key]}' and '{rule.name}'")
         return self
 
     def index(self, table: str) -> dict[str, IngredientRule]:
-        return {key: rule for rule in getattr(self, table) for key in rule.keys()}
+        return {key: rule for rule in getattr(self, table) for key in rule.keys(self.spellings)}
 
 
-def ingredient_key(name: str) -> str:
-    """Compatibility forms folded, dashes unified, no white space or dots, case-free."""
+def ingredient_key(name: str, spellings: Spellings | None = None) -> str:
+    """Compatibility forms folded, dashes unified, no white space or dots, case-free, and each
+    systematic re-spelling of the 성분사전 (메틸 -> 메칠 …) folded to one form, so the old and the
+    new spelling of one name compare equal and nothing else does."""
     folded = fold_dashes(unicodedata.normalize("NFKC", name))
-    return re.sub(r"[\s.]+", "", folded).casefold()
+    key = re.sub(r"[\s.]+", "", folded).casefold()
+    for variant, canonical in load_ingredient_rules().spellings if spellings is None else spellings:
+        key = key.replace(variant, canonical)
+    return key
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +141,7 @@ def _check(facts: CaseFacts, table: str, code: FindingCode) -> list[Finding]:
         reported: set[str] = set()
         for name in fields.ingredients:
             rule = index.get(ingredient_key(name))
-            if rule is not None and rule.name not in reported:
+            if rule is not None and rule.warn and rule.name not in reported:
                 reported.add(rule.name)
                 out.append(finding(code, [doc.path], ingredient=name))
     return out
