@@ -122,3 +122,12 @@ class FieldSource(BaseModel):
         None, description="left, top, width, height of the words, in the page's pixels or PDF points")
     confidence: float = Field(ge=0, le=1)
     text: str = Field(description="The words as read, which the field's value was made from")
+    pairing: str | None = Field(None, description="How the value was paired with its label on the page: "
+                                                  "inline, right, below, inline-weak (+wrap); None when not paired")
+    score: float | None = Field(None, ge=0, le=1, description="How sure that pairing is, 0..1 (its kind times "
+                                                               "how well the value has the field's type)")
+
+    @property
+    def certainty(self) -> float:
+        """How sure the field is: the less sure of the reading and the pairing."""
+        return min(self.confidence, self.score if self.score is not None else 1.0)

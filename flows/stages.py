@@ -27,11 +27,13 @@ from flows import isolation
 from flows.isolation import Bounds
 from flows.transient import is_transient
 from extractors.classify import classify
-from extractors.fields import FieldContext, extract_fields
+from extractors.fields import FieldContext
+from extractors.fields.registry import extract
 from extractors.fields.provenance import FieldTrace, trace
 from extractors.fields.screenshot import seller_account
 from validators import CaseFacts, check_case, dedupe, finding, resolve_facts
 from validators.reading import case_problem_findings, reading_findings
+from validators.rules import load_rules
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +115,8 @@ def understand(source: SourceFile, read: ReadResult, product_id: str | None = No
     kind = classify(read, source.path) if read.pages else DocumentKind.other
     context = FieldContext(source_path=Path(source.abs_path), product_id=product_id)
     try:
-        fields, where = trace(extract_fields(kind, read, context), read.pages)
+        extraction = extract(kind, read, context)
+        fields, where = trace(extraction.fields, read.pages, extraction.placed)
     except Exception as exc:  # noqa: BLE001 - a field extractor bug must not lose the document
         log.warning("field extraction failed on %s: %s", source.path, type(exc).__name__)
         fields, where = empty_fields(kind), FieldTrace()
@@ -143,15 +146,30 @@ def judge(case: Case, documents: list[DocumentResult], reads: dict[str, ReadResu
     facts = resolve_facts(as_of, case.config, documents)
     facts.signatures = {path: read.signatures for path, read in reads.items() if read.signatures}
     facts.seller_fallback = seller_fallback(documents, reads)
+    facts.certainty = {doc.path: field_certainty(doc, (traces or {}).get(doc.path)) for doc in documents}
     found = case_problem_findings(case.problems)
     for doc in documents:
         found += reading_findings(doc.path, reads[doc.path].issues)
         where = (traces or {}).get(doc.path)
-        if where and where.doubtful:
-            found.append(finding(FindingCode.unreadable_document, [doc.path],
+        if where and where.doubtful:  # those fields are null; the rest of the document stands
+            found.append(finding(FindingCode.unreadable_document, [doc.path], unsure=where.doubtful,
                                  detail=f"too unsure to use: {where.detail()}"))
     found += check_case(facts)
     return facts, dedupe(found)
+
+
+def field_certainty(doc: DocumentResult, where: FieldTrace | None) -> dict[str, float]:
+    """How surely each field with a value was read (its source's certainty). A value on an OCR'd
+    document whose words were not found again was not measured, and is not taken as sure."""
+    if where is None:
+        return {}
+    out = {name: source.certainty for name, source in where.sources.items()}
+    if doc.text_source in (TextSource.ocr, TextSource.mixed):
+        floor = load_rules().certainty.unlocated_ocr
+        for name, value in doc.fields:
+            if name not in out and value not in (None, [], ""):
+                out[name] = floor
+    return out
 
 
 def seller_fallback(documents: list[DocumentResult], reads: dict[str, ReadResult]) -> list[str]:

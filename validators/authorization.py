@@ -25,9 +25,11 @@ def check_authorization_dates(facts: CaseFacts) -> list[Finding]:
     for doc in facts.of_kind(DocumentKind.authorization_letter):
         fields: AuthorizationLetterFields = doc.fields
         if fields.valid_until is not None and fields.valid_until < facts.as_of:
-            out.append(finding(FindingCode.authorization_expired, [doc.path], valid_until=fields.valid_until))
+            out.append(finding(FindingCode.authorization_expired, [doc.path], unsure=facts.unsure(doc, "valid_until"),
+                               valid_until=fields.valid_until))
         if fields.valid_from is not None and fields.valid_from > facts.as_of:
-            out.append(finding(FindingCode.authorization_not_yet_valid, [doc.path], valid_from=fields.valid_from))
+            out.append(finding(FindingCode.authorization_not_yet_valid, [doc.path],
+                               unsure=facts.unsure(doc, "valid_from"), valid_from=fields.valid_from))
     return out
 
 

@@ -29,6 +29,7 @@ def check_certificate_numbers(facts: CaseFacts) -> list[Finding]:
         if not any(rule.accepts(number) for rule in candidates if rule.requires_number):
             title = candidates[0].title_ko if fields.scheme else "KC"
             out.append(finding(FindingCode.certificate_number_invalid, [doc.path],
+                               unsure=facts.unsure(doc, "certificate_number"),
                                number=fields.certificate_number, scheme=title))
     return out
 
@@ -42,7 +43,8 @@ def check_certificate_expiry(facts: CaseFacts) -> list[Finding]:
             continue
         days_left = (expiry - facts.as_of).days
         if days_left < 0:
-            out.append(finding(FindingCode.certificate_expired, [doc.path], expiry=expiry))
+            out.append(finding(FindingCode.certificate_expired, [doc.path], unsure=facts.unsure(doc, "expiry_date"),
+                               expiry=expiry))
         elif days_left <= soon:
             out.append(finding(FindingCode.certificate_expiring_soon, [doc.path], expiry=expiry, days=days_left))
     return out

@@ -28,6 +28,6 @@ def check_model(facts: CaseFacts) -> list[Finding]:
     for doc in facts.of_kind(DocumentKind.kc_certificate):
         cert_model = doc.fields.model_name
         if cert_model and normalise_model(cert_model) != wanted:
-            out.append(finding(FindingCode.model_mismatch, [doc.path],
+            out.append(finding(FindingCode.model_mismatch, [doc.path], unsure=facts.unsure(doc, "model_name"),
                                cert_model=cert_model, listing_model=listing_model))
     return out

@@ -27,9 +27,18 @@ class CaseFacts(BaseModel):
     seller_fallback: list[str] = Field(default_factory=list)
     #: Digital signatures of uploaded PDFs by document path, with pyHanko's verdicts.
     signatures: dict[str, list[PdfSignature]] = Field(default_factory=dict)
+    #: How surely each field was read, by document path and field (FieldSource.certainty); a field
+    #: not listed was not measured (a document given without its trace counts as sure).
+    certainty: dict[str, dict[str, float]] = Field(default_factory=dict)
 
     def of_kind(self, kind: DocumentKind) -> Iterator[DocumentResult]:
         return (d for d in self.documents if d.kind is kind)
+
+    def unsure(self, doc: DocumentResult, *fields: str) -> list[str]:
+        """Those of `fields` of `doc` read less surely than an error needs."""
+        measured = self.certainty.get(doc.path, {})
+        sure = load_rules().certainty.sure
+        return [f for f in fields if measured.get(f, 1.0) < sure]
 
 
 def resolve_facts(as_of: dt.date, config: CaseConfig, documents: list[DocumentResult]) -> CaseFacts:

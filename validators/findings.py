@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from casefile.codes import SEVERITY, FindingCode
+from collections.abc import Iterable
+
+from casefile.codes import SEVERITY, FindingCode, Severity
 from casefile.result import Finding
 from validators.rules import RuleError, load_rules
 
 
-def finding(code: FindingCode, documents: list[str] | tuple[str, ...] = (), **facts: object) -> Finding:
-    """A finding with its Korean and Chinese messages filled from the facts given."""
+def finding(code: FindingCode, documents: list[str] | tuple[str, ...] = (), *, unsure: Iterable[str] = (),
+            **facts: object) -> Finding:
+    """A finding with its Korean and Chinese messages filled from the facts given.
+
+    `unsure` names the input fields that were not read surely (validators/rules/certainty.toml): the
+    finding is then a warning that says so and what to upload, never an error.
+    """
     message = load_rules().messages[code]
     docs = list(documents)
     slots = {"docs": ", ".join(docs) or "-", **{k: _show(v) for k, v in facts.items()}}
@@ -16,7 +23,14 @@ def finding(code: FindingCode, documents: list[str] | tuple[str, ...] = (), **fa
         ko, zh = message.ko.format_map(slots), message.zh.format_map(slots)
     except KeyError as exc:
         raise RuleError(f"message for {code} needs the fact {exc}, which the rule did not give") from exc
-    return Finding(code=code, severity=SEVERITY[code], documents=docs, message_ko=ko, message_zh=zh)
+    severity = SEVERITY[code]
+    unsure = list(dict.fromkeys(unsure))
+    if unsure and severity is Severity.error:
+        certainty = load_rules().certainty
+        ko += " " + certainty.unverified.ko.format(field=", ".join(certainty.name(f, "ko") for f in unsure))
+        zh += certainty.unverified.zh.format(field="、".join(certainty.name(f, "zh") for f in unsure))
+        severity = Severity.warning
+    return Finding(code=code, severity=severity, documents=docs, message_ko=ko, message_zh=zh)
 
 
 def _show(value: object) -> str:

@@ -49,7 +49,8 @@ def check_seller(facts: CaseFacts) -> list[Finding]:
     for doc in facts.of_kind(DocumentKind.authorization_letter):
         grantee = doc.fields.grantee
         if grantee and not matches_any(grantee, seller):
-            out.append(finding(FindingCode.seller_mismatch, [doc.path], grantee=grantee, seller=" / ".join(seller)))
+            out.append(finding(FindingCode.seller_mismatch, [doc.path], unsure=facts.unsure(doc, "grantee"),
+                               grantee=grantee, seller=" / ".join(seller)))
     return out
 
 
@@ -61,7 +62,8 @@ def check_brand(facts: CaseFacts) -> list[Finding]:
     for doc in facts.of_kind(DocumentKind.authorization_letter):
         brand = doc.fields.brand
         if brand and not same_brand(brand, listing_brand):
-            out.append(finding(FindingCode.brand_mismatch, [doc.path], brand=brand, listing_brand=listing_brand))
+            out.append(finding(FindingCode.brand_mismatch, [doc.path], unsure=facts.unsure(doc, "brand"),
+                               brand=brand, listing_brand=listing_brand))
     return out
 
 

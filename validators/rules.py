@@ -65,8 +65,19 @@ class Timing(_Rule):
     extra_holidays: list[str]
 
 
+class Certainty(_Rule):
+    sure: float = Field(gt=0, le=1)
+    unlocated_ocr: float = Field(ge=0, le=1)
+    unverified: Message
+    field_names: dict[str, dict[str, str]]
+
+    def name(self, field: str, lang: str) -> str:
+        return self.field_names.get(lang, {}).get(field, field)
+
+
 class Rules(_Rule):
     messages: dict[FindingCode, Message]
+    certainty: Certainty
     schemes: dict[Scheme, SchemeRule]
     requirements: list[Requirement]
     timing: Timing
@@ -85,6 +96,7 @@ def _load() -> Rules:
     try:
         rules = Rules(
             messages=_read("messages.toml"),
+            certainty=_read("certainty.toml"),
             schemes=_read("kc_numbers.toml")["schemes"],
             requirements=_read("evidence.toml")["requirement"],
             timing=Timing(

@@ -21,11 +21,11 @@ from functools import lru_cache
 from casefile.fields import AuthorizationLetterFields
 from casefile.pages import ReadResult
 from extractors.fields.authorization_rules import BILINGUAL_SPLIT, HANGUL_OR_HAN, RULES, rules, vocabulary
-from extractors.fields.context import FieldContext
+from extractors.fields.context import Extraction, FieldContext
 from extractors.fields.parties import brand_name, company_names, party_name, prose_brand, prose_party, signing_party
 from extractors.fields.periods import first_date, period, prose_period
-from extractors.layout import best, candidates, layout_of
-from extractors.layout.pairing import Candidate
+from extractors.layout import candidates, layout_of
+from extractors.layout.pairing import Picker
 from extractors.layout.types import field_types
 from extractors.marks import signature_kind
 from extractors.textmatch import LabelHit, join_spaced_syllables, loose_regex, normalize
@@ -50,23 +50,29 @@ _LABEL_START = re.compile(r"^[^\s:：]{1,24}(?:\s[^\s:：]{1,24}){0,2}\s*[:：|]
 
 
 def extract_authorization(read: ReadResult, context: FieldContext) -> AuthorizationLetterFields:
+    return read_authorization(read, context).fields
+
+
+def read_authorization(read: ReadResult, context: FieldContext) -> Extraction:
+    """The fields, and where each labelled one sat on the page."""
     pages = [p for p in read.pages if p.text.strip()]
     ocr = any(p.source == "ocr" for p in pages)
-    found = candidates([layout_of(p) for p in pages], vocabulary(), _types())
+    pick = Picker(candidates([layout_of(p) for p in pages], vocabulary(), _types()))
     text = _colon_after_gloss("\n".join(normalize(p.text) for p in pages))
     flat = _flat(text, ocr)
     hits = [h for h in vocabulary().hits(text) if _usable(h, text)]
-    valid_from, valid_until = _placed_validity(found) or _validity(hits, flat)
-    grantee = _placed_name(found, "grantee", ocr) or _labelled_name(hits, "grantee", ocr) or prose_party(flat, "grantee")
-    grantor = _placed_name(found, "grantor", ocr) or _labelled_name(hits, "grantor", ocr)
-    return AuthorizationLetterFields(
+    valid_from, valid_until = _placed_validity(pick) or _validity(hits, flat)
+    grantee = _placed_name(pick, "grantee", ocr) or _labelled_name(hits, "grantee", ocr) or prose_party(flat, "grantee")
+    grantor = _placed_name(pick, "grantor", ocr) or _labelled_name(hits, "grantor", ocr)
+    fields = AuthorizationLetterFields(
         grantor=grantor or prose_party(flat, "grantor") or signing_party(flat, grantee),
         grantee=grantee,
-        brand=_placed(found, "brand", lambda v: brand_name(v, ocr)) or _labelled_brand(hits, ocr) or prose_brand(flat),
+        brand=pick.value("brand", lambda v: brand_name(v, ocr)) or _labelled_brand(hits, ocr) or prose_brand(flat),
         valid_from=valid_from,
         valid_until=valid_until,
         signature=signature_kind(context.source_path, read.media_type, read),
     )
+    return Extraction(fields, pick.placed)
 
 
 # -- values placed beside or under their labels (the page's layout) -------------------------
@@ -77,21 +83,19 @@ def _types():
     return field_types(rules()["types"])
 
 
-def _placed(found: dict[str, list[Candidate]], field: str, parse):
-    picked = best(found, field, parse)
-    return picked[0] if picked else None
+def _placed_name(pick: Picker, field: str, ocr: bool) -> str | None:
+    return pick.value(field, lambda v: party_name(BILINGUAL_SPLIT.split(v)[0], ocr))
 
 
-def _placed_name(found: dict[str, list[Candidate]], field: str, ocr: bool) -> str | None:
-    return _placed(found, field, lambda v: party_name(BILINGUAL_SPLIT.split(v)[0], ocr))
-
-
-def _placed_validity(found: dict[str, list[Candidate]]) -> tuple[dt.date | None, dt.date | None] | None:
+def _placed_validity(pick: Picker) -> tuple[dt.date | None, dt.date | None] | None:
     """A labelled period, else a labelled start and end; None when neither is placed."""
-    whole = _placed(found, "validity", lambda v: p if any(p := period(v, bare_is_end=True)) else None)
+    whole = pick.value("validity", lambda v: p if any(p := period(v, bare_is_end=True)) else None)
     if whole:
-        return whole
-    start, end = _placed(found, "valid_from", first_date), _placed(found, "valid_until", first_date)
+        start, end = whole
+        if "validity" in pick.placed:  # the period's two dates are these two fields
+            pick.placed.update({"valid_from": pick.placed["validity"], "valid_until": pick.placed["validity"]})
+        return start, end
+    start, end = pick.value("valid_from", first_date), pick.value("valid_until", first_date)
     return (start, end) if start or end else None
 
 

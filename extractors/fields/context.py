@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from casefile.fields import AnyFields
+from extractors.layout.pairing import Candidate
 
 
 @dataclass(frozen=True)
@@ -12,3 +15,12 @@ class FieldContext:
     source_path: Path | None = None
     #: The case's listing product id: on a Wing screen listing several products, the row that matters.
     product_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """A document's fields, and for those paired with a label on the page, the pairing: where the
+    value sat and how sure the pairing is (what the checks weigh before they assert an error)."""
+
+    fields: AnyFields
+    placed: dict[str, Candidate] = field(default_factory=dict)

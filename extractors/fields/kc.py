@@ -19,8 +19,9 @@ from casefile.layout import Layout
 from casefile.pages import Page
 from extractors.dates import find_dates, parse_date
 from extractors.issuers import find_issuer, normalise_issuer
-from extractors.layout import best, candidates, layout_of
-from extractors.layout.pairing import Candidate
+from extractors.fields.context import Extraction
+from extractors.layout import candidates, layout_of
+from extractors.layout.pairing import Picker
 from extractors.layout.types import field_types
 from extractors.nlp import cert_shapes, find_cert_numbers, fits_shape
 from extractors.rulefiles import label_vocabulary, rule_file
@@ -45,28 +46,34 @@ _TITLE_LINES = 5
 
 
 def extract_kc(pages: list[Page]) -> KcCertificateFields:
+    return read_kc(pages).fields
+
+
+def read_kc(pages: list[Page]) -> Extraction:
+    """The fields, and where each labelled one sat on the page."""
     read = [p for p in pages if p.text.strip()]
     if not read:
-        return KcCertificateFields()
+        return Extraction(KcCertificateFields())
     layouts = [layout_of(p) for p in read]
-    found = candidates(layouts, vocabulary(), _types())
+    pick = Picker(candidates(layouts, vocabulary(), _types()))
     text = "\n".join(normalize(p.text) for p in read)
     ocr = any(p.source == "ocr" for p in read)
-    scheme = detect_scheme(text, [c.value for c in found.get("scheme", [])])
-    number = None if scheme is Scheme.supplier_conformity else _certificate_number(found, layouts)
+    scheme = detect_scheme(text, [c.value for c in pick.found.get("scheme", [])])
+    number = None if scheme is Scheme.supplier_conformity else _certificate_number(pick, layouts)
     if scheme is None and number is not None and fits_shape(number) == "radio":
         scheme = Scheme.radio_conformity
-    return KcCertificateFields(
+    fields = KcCertificateFields(
         certificate_number=number,
         scheme=scheme,
-        product_name=_value(found, "product_name", lambda v: tidy_value(v, ocr)),
-        model_name=_value(found, "model_name", lambda v: _main_model(v, ocr)) or _prose_value(text, "model_name"),
-        manufacturer=_value(found, "manufacturer", lambda v: tidy_value(v, ocr)),
-        issuer=(_value(found, "issuer", lambda v: _issuer(v, ocr)) or find_issuer(text)
-                or _value(found, "test_lab", lambda v: _issuer(v, ocr))),
-        issue_date=_value(found, "issue_date", parse_date) or _dateline(read[0].text),
-        expiry_date=_value(found, "expiry_date", _expiry) or _validity_range(read),
+        product_name=pick.value("product_name", lambda v: tidy_value(v, ocr)),
+        model_name=pick.value("model_name", lambda v: _main_model(v, ocr)) or _prose_value(text, "model_name"),
+        manufacturer=pick.value("manufacturer", lambda v: tidy_value(v, ocr)),
+        issuer=(pick.value("issuer", lambda v: _issuer(v, ocr)) or find_issuer(text)
+                or pick.value("test_lab", lambda v: _issuer(v, ocr), as_field="issuer")),
+        issue_date=pick.value("issue_date", parse_date) or _dateline(read[0].text),
+        expiry_date=pick.value("expiry_date", _expiry) or _validity_range(read),
     )
+    return Extraction(fields, pick.placed)
 
 
 # -- reading labels ----------------------------------------------------------------------
@@ -85,9 +92,6 @@ def _types():
     return field_types(_rules()["types"])
 
 
-def _value(found: dict[str, list[Candidate]], name: str, parse):
-    picked = best(found, name, parse)
-    return picked[0] if picked else None
 # -- scheme ------------------------------------------------------------------------------
 
 
@@ -127,10 +131,10 @@ def _strongest_scheme(text: str) -> Scheme | None:
 # -- certificate number ------------------------------------------------------------------
 
 
-def _certificate_number(found: dict[str, list[Candidate]], layouts: list[Layout]) -> str | None:
+def _certificate_number(pick: Picker, layouts: list[Layout]) -> str | None:
     """From a labelled value first; else the one number of a known shape the pages hold (two
     different ones, a certificate and a test report say, and neither is taken)."""
-    labelled = _value(found, "certificate_number", read_certificate_number)
+    labelled = pick.value("certificate_number", read_certificate_number)
     if labelled is not None:
         return labelled
     numbers = {m.number for layout in layouts for region in layout.regions if region.kind != "table"

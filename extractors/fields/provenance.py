@@ -10,6 +10,7 @@ OCR was of those words. One lookup for every kind keeps the extractors plain tex
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
@@ -19,6 +20,7 @@ from casefile.codes import PageSource
 from casefile.fields import AnyFields
 from casefile.pages import FieldSource, Page, Word
 from extractors.dates import find_dates
+from extractors.layout.pairing import Candidate
 from extractors.issuers import issuers
 from extractors.tables import row_lines
 from extractors.textmatch import Compact, compact
@@ -43,9 +45,14 @@ class FieldTrace(BaseModel):
         return ", ".join(f"{name} {self.sources[name].confidence:.2f}" for name in self.doubtful)
 
 
-def trace(fields: AnyFields, pages: list[Page]) -> tuple[AnyFields, FieldTrace]:
-    """`fields` with every field OCR was too unsure of set to null, and where each was read."""
+def trace(fields: AnyFields, pages: list[Page],
+          placed: Mapping[str, Candidate] | None = None) -> tuple[AnyFields, FieldTrace]:
+    """`fields` with every field OCR was too unsure of set to null, and where each was read: from
+    its pairing on the page where the extractor paired it with a label, else found in the words."""
     sources = locate(fields, pages)
+    for name, cand in (placed or {}).items():
+        if getattr(fields, name, None) not in (None, [], ""):
+            sources[name] = _placed_source(cand, pages, sources.get(name))
     unsure = doubtful(sources, fields)
     if unsure:
         fields = fields.model_copy(update=dict.fromkeys(unsure))
@@ -107,6 +114,22 @@ def locate(fields: AnyFields, pages: list[Page]) -> dict[str, FieldSource]:
         if hits:
             found[name] = _merge(hits)
     return found
+
+
+def _placed_source(cand: Candidate, pages: list[Page], found: FieldSource | None) -> FieldSource:
+    """Where the pairing found the value and how sure the pairing is. The reading's confidence is
+    that of the value's own words where they were found on that page (a date inside a cell that
+    also holds a misread one), else of the cell's words (1.0 when not OCR'd)."""
+    page = next((p for p in pages if p.number == cand.page), None)
+    if found is not None and found.page == cand.page:
+        confidence = found.confidence
+    elif cand.confidence is not None:
+        confidence = cand.confidence
+    else:
+        confidence = 1.0 if page is None or page.source is not PageSource.ocr else (page.confidence or 0.0)
+    return FieldSource(page=cand.page, source=page.source if page else PageSource.plain,
+                       box=cand.box.as_ltwh() if cand.box else None, confidence=confidence, text=cand.value,
+                       pairing=cand.how, score=round(min(cand.certainty, 1.0), 3))
 
 
 def doubtful(sources: dict[str, FieldSource], fields: AnyFields) -> list[str]:

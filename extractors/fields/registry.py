@@ -1,4 +1,8 @@
-"""One entry point from a document's kind and reading to its typed fields."""
+"""One entry point from a document's kind and reading to its typed fields.
+
+Every kind's extractor has one signature, `(read, context) -> Extraction`: the fields, and for
+those paired with a label on the page, where the value sat and how sure the pairing is.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +11,47 @@ from collections.abc import Callable
 from casefile.codes import DocumentKind
 from casefile.fields import AnyFields, empty_fields
 from casefile.pages import ReadResult
-from extractors.fields.authorization import extract_authorization
-from extractors.fields.context import FieldContext
+from extractors.fields.authorization import read_authorization
+from extractors.fields.context import Extraction, FieldContext
 from extractors.fields.ingredients import extract_ingredients
-from extractors.fields.kc import extract_kc
+from extractors.fields.kc import read_kc
 from extractors.fields.notice import extract_notice
 from extractors.fields.screenshot import extract_screenshot
 
-Extractor = Callable[[ReadResult, FieldContext], AnyFields]
+Extractor = Callable[[ReadResult, FieldContext], Extraction]
 
-# Kinds without an extractor yet give their empty record (every field null), which the
-# contract allows: a field not read is null, never a guess.
+
+def _kc(read: ReadResult, _: FieldContext) -> Extraction:
+    return read_kc(read.pages)
+
+
+def _ingredients(read: ReadResult, _: FieldContext) -> Extraction:
+    return Extraction(extract_ingredients(read.pages))
+
+
+def _notice(read: ReadResult, _: FieldContext) -> Extraction:
+    return Extraction(extract_notice(read.pages, read.headers))
+
+
+def _screenshot(read: ReadResult, context: FieldContext) -> Extraction:
+    return Extraction(extract_screenshot(read, context))
+
+
+# Kinds without an extractor give their empty record (every field null), which the contract
+# allows: a field not read is null, never a guess.
 _EXTRACTORS: dict[DocumentKind, Extractor] = {
-    DocumentKind.kc_certificate: lambda read, _: extract_kc(read.pages),
-    DocumentKind.ingredient_list: lambda read, _: extract_ingredients(read.pages),
-    DocumentKind.notice_email: lambda read, _: extract_notice(read.pages, read.headers),
-    DocumentKind.authorization_letter: extract_authorization,
-    DocumentKind.seller_center_screenshot: extract_screenshot,
+    DocumentKind.kc_certificate: _kc,
+    DocumentKind.ingredient_list: _ingredients,
+    DocumentKind.notice_email: _notice,
+    DocumentKind.authorization_letter: read_authorization,
+    DocumentKind.seller_center_screenshot: _screenshot,
 }
 
 
-def extract_fields(kind: DocumentKind, read: ReadResult, context: FieldContext | None = None) -> AnyFields:
+def extract(kind: DocumentKind, read: ReadResult, context: FieldContext | None = None) -> Extraction:
     extractor = _EXTRACTORS.get(kind)
-    return extractor(read, context or FieldContext()) if extractor else empty_fields(kind)
+    return extractor(read, context or FieldContext()) if extractor else Extraction(empty_fields(kind))
+
+
+def extract_fields(kind: DocumentKind, read: ReadResult, context: FieldContext | None = None) -> AnyFields:
+    return extract(kind, read, context).fields

@@ -21,16 +21,17 @@ from extractors.textmatch import normalize
 from extractors.wordlines import line_text
 
 CELL_GAP = 0.8  # x the line's median word height
+_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
 SYNTH_LINE = 10.0  # synthetic units per text line (a character is 1 wide)
 
 
 def layout_of(page: Page) -> Layout:
-    regions = []
+    # Tables first: their cells are whole by construction, so their values win a tie.
+    regions = [Region(tuple(table_lines(t)), kind="table", synthetic=True) for t in page.tables]
     if page.words:
         regions.append(Region(tuple(word_lines(page.words)), kind="words"))
     elif page.text.strip():
         regions.append(Region(tuple(text_lines(page.text)), kind="text", synthetic=True))
-    regions += [Region(tuple(table_lines(t)), kind="table", synthetic=True) for t in page.tables]
     return Layout(page=page.number, source=page.source, regions=tuple(r for r in regions if r.lines))
 
 
@@ -60,12 +61,20 @@ def word_lines(words: list[Word]) -> list[Line]:
 
 
 def _fits(word: Word, row: list[Word]) -> bool:
-    """A word joins a line only where it overlaps no word already on it (two stacked lines whose
-    boxes touch would otherwise merge into one)."""
-    return all(word.left >= w.left + w.width or word.left + word.width <= w.left for w in row)
+    """A word does not join a line where it sits on top of a word already on it at another height:
+    two stacked lines whose boxes touch would otherwise merge. At the same height an overlap is
+    Tesseract's (a Hangul word's box reaching over the syllables after it), not another line."""
+    centre = word.top + word.height / 2
+    for w in row:
+        overlaps = word.left < w.left + w.width and w.left < word.left + word.width
+        if overlaps and abs(centre - (w.top + w.height / 2)) > 0.3 * min(word.height, w.height):
+            return False
+    return True
 
 
 def _cut(words: list[Word]) -> Line:
+    if len(words) >= 3 and all(_SYLLABLE.fullmatch(w.text) for w in words):
+        return Line((_cell(words),))  # a letter-spaced title ("상 표 사 용 권 한 위 임 장") is one cell
     height = statistics.median(w.height for w in words)
     cells: list[Cell] = []
     group = [words[0]]

@@ -14,6 +14,7 @@ wins only above the floor: a null asks for a better scan, a guess blocks a selle
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -46,11 +47,12 @@ class Candidate:
     field: str
     value: str
     page: int
-    box: Box
+    box: Box | None  # None where the region's boxes were synthesised (no word boxes were read)
     how: str  # "inline" | "right" | "below" | "inline-weak", "+wrap" when continued
-    score: float
+    score: float  # for choosing between candidates: the pairing times how well the value has the type
     confidence: float | None  # OCR confidence of the value's cells; None when not OCR'd
     label: str
+    certainty: float = 1.0  # for the checks: how sure it is that this is the label's value
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,21 @@ def best(found: Mapping[str, list[Candidate]], field: str, parse: Callable[[str]
     return None
 
 
+class Picker:
+    """Picks each field's best candidate and remembers which it picked (the extraction's placements)."""
+
+    def __init__(self, found: Mapping[str, list[Candidate]]):
+        self.found = found
+        self.placed: dict[str, Candidate] = {}
+
+    def value(self, field: str, parse: Callable[[str], object | None] | None = None, as_field: str | None = None):
+        picked = best(self.found, field, parse)
+        if picked is None:
+            return None
+        self.placed.setdefault(as_field or field, picked[1])
+        return picked[0]
+
+
 # -- one region -----------------------------------------------------------------------------
 
 
@@ -99,8 +116,9 @@ def _region_candidates(page: int, region: Region, vocabulary: LabelVocabulary,
     out = list(inline)
     for lab in labels:
         score_of = types.get(lab.field, _any_text)
-        for how, line_no, index in _value_places(lab, lines, labels, label_cells):
-            cell = lines[line_no].cells[index]
+        for how, line_no, span in _value_places(lab, lines, labels, label_cells):
+            cell = _joined(lines[line_no].cells[span[0]:span[1] + 1])
+            index = span[1]
             text, box, conf, wrapped = cell.text, cell.box, cell.confidence, False
             if getattr(score_of, "wraps", False):
                 text, box, conf, wrapped = _wrapped(lines, line_no, index, label_cells, text, box, conf)
@@ -109,7 +127,9 @@ def _region_candidates(page: int, region: Region, vocabulary: LabelVocabulary,
                 continue
             score = PAIRING_SCORE[how] * typed * lab.factor
             out.append(Candidate(lab.field, text, page, box, how + ("+wrap" if wrapped else ""), score, conf,
-                                 lab.text))
+                                 lab.text, _certainty(how, typed, lab.factor)))
+    if region.synthetic:
+        out = [dataclasses.replace(c, box=None) for c in out]
     return out
 
 
@@ -143,7 +163,14 @@ def _inline(page: int, cell: Cell, hit: LabelHit, types: Mapping[str, TypeScore]
         return []
     how = "inline" if hit.explicit else "inline-weak"
     return [Candidate(hit.field, hit.value, page, cell.box, how, PAIRING_SCORE[how] * typed * factor,
-                      cell.confidence, hit.label)]
+                      cell.confidence, hit.label, _certainty(how, typed, factor))]
+
+
+def _certainty(how: str, typed: float, factor: float) -> float:
+    """How sure the pairing is, for the checks. The value's type counts only when it is weak: a
+    number that does not fit its scheme is still surely the number printed beside 인증번호, and
+    judging its shape is the check's job, not a reason to doubt the reading."""
+    return PAIRING_SCORE[how] * factor * min(1.0, typed / 0.6)
 
 
 def _rank_factor(vocabulary: LabelVocabulary, hit: LabelHit) -> float:
@@ -187,7 +214,7 @@ def _unknown_labels(lines: tuple[Line, ...]) -> set[tuple[int, int]]:
 
 
 def _value_places(lab: _Label, lines: tuple[Line, ...], labels: list[_Label],
-                  label_cells: set[tuple[int, int]]) -> list[tuple[str, int, int]]:
+                  label_cells: set[tuple[int, int]]) -> list[tuple[str, int, tuple[int, int]]]:
     """The cell to the right (past a gloss of the same field) and the cell below (past a gloss)."""
     same_field = {(x.line, x.index) for x in labels if x.field == lab.field}
     places = []
@@ -196,11 +223,11 @@ def _value_places(lab: _Label, lines: tuple[Line, ...], labels: list[_Label],
         if (lab.line, j) in same_field or _SEPARATOR.match(row[j].text):
             continue  # `모델명 | Model No. | HB-H200`, `모델명   :   HB-H200`
         if (lab.line, j) not in label_cells:
-            places.append(("right", lab.line, j))
+            places.append(("right", lab.line, (j, j)))
         break
     below = _below(lab, lines, same_field, label_cells)
     if below is not None:
-        places.append(("below", *below))
+        places.append(("below", below[0], (below[1], below[1])))
     return places
 
 
@@ -243,6 +270,16 @@ def _wrapped(lines: tuple[Line, ...], line_no: int, index: int, label_cells: set
         if cell.confidence is not None:
             conf = min(conf, cell.confidence) if conf is not None else cell.confidence
     return text, box, conf, wrapped
+
+
+def _joined(cells: tuple[Cell, ...]) -> Cell:
+    """Cells of one value as one cell, a leading separator dropped (`: 주식회사`, `포레스트키친`)."""
+    box = cells[0].box
+    for c in cells[1:]:
+        box = box.union(c.box)
+    confidences = [c.confidence for c in cells if c.confidence is not None]
+    text = re.sub(r"^[\s:：|]+", "", " ".join(c.text for c in cells))
+    return Cell(text, box, min(confidences) if confidences else None)
 
 
 def _any_text(value: str) -> float:

@@ -23,6 +23,8 @@ _COMPANY = re.compile(
     r"\(주\)|㈜|주식회사|유한회사|\(유\)|합자회사|co\.?,?\s*ltd|company|corp|inc\b|limited|llc|gmbh|s\.a\.|"
     r"有限公司|公司|集团|工厂|厂|전자|산업|테크|무역|상사|코리아|industr|electr|technolog|trading|factory|group",
     re.IGNORECASE)
+_LEGAL_FORM = re.compile(r"\(주\)|㈜|주식회사|유한회사|\(유\)|co\.?,?|ltd\.?|inc\.?|corp\.?|limited|有限公司|公司|[:：.,()]",
+                         re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:니다|습니다|함|음)\.?\s*$")
 
 
@@ -41,8 +43,8 @@ text_score.wraps = True  # type: ignore[attr-defined]
 
 def company_score(value: str) -> float:
     base = text_score(value)
-    if base == 0:
-        return 0.0
+    if base == 0 or not _LEGAL_FORM.sub("", squeeze(value)):
+        return 0.0  # a legal form alone ("주식회사", "Co., Ltd.") names nobody
     return 1.0 if _COMPANY.search(value) else 0.7
 
 

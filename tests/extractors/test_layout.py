@@ -140,7 +140,7 @@ def test_a_value_without_its_fields_type_is_not_taken():
 def test_layout_regions_say_which_boxes_are_synthesised():
     docx = Page(number=1, source="docx", text="모델명\tHB-H200", tables=[Table(rows=[["a", "b"]])])
     regions = layout_of(docx).regions
-    assert [r.kind for r in regions] == ["text", "table"] and all(r.synthetic for r in regions)
+    assert [r.kind for r in regions] == ["table", "text"] and all(r.synthetic for r in regions)
     ocr = page_of([[(40, "모델명"), (300, "HB-H200")]], source="ocr", confidence=0.9)
     assert [(r.kind, r.synthetic) for r in layout_of(ocr).regions] == [("words", False)]
 
