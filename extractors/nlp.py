@@ -137,3 +137,33 @@ def _breaks(flat) -> list[int]:
 def _upper_same_length(text: str) -> str:
     """Upper case that keeps every offset (a few letters, like ß, grow when upper-cased)."""
     return "".join(u if len(u := c.upper()) == 1 else c for c in text)
+
+
+# OCR look-alikes, applied only inside a number's digit or letter groups (kc_patterns.toml).
+_TO_DIGIT = str.maketrans("OQDILZSBG", "000112586")
+_TO_LETTER = str.maketrans("012586", "OIZSBG")
+_LOOSE_DIGIT = "[0-9OQDILZSBG]"
+_LOOSE_LETTER = "[A-Z0-9]"
+
+
+def repair_certificate_number(number: str) -> str | None:
+    """`number` with OCR look-alikes fixed inside its digit/letter groups, if it then fits a shape."""
+    for shape in cert_shapes():
+        if "(?P<" not in shape.regex.pattern:
+            continue
+        # An optional group ("[A-Z]?") stays strict: a sixth digit is not a misread letter.
+        loose = re.sub(r"\[A-Z\](?!\?)", _LOOSE_LETTER, shape.regex.pattern.replace(r"\d", _LOOSE_DIGIT))
+        m = re.match(loose, number)
+        if not m:
+            continue
+        chars = list(number)
+        for group, text in m.groupdict().items():
+            if not text:
+                continue
+            table = _TO_DIGIT if group.startswith("d") else _TO_LETTER
+            start = m.start(group)
+            chars[start:start + len(text)] = text.translate(table)
+        repaired = "".join(chars)
+        if shape.regex.match(repaired):
+            return repaired
+    return None

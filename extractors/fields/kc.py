@@ -23,7 +23,7 @@ from extractors.fields.context import Extraction
 from extractors.layout import candidates, layout_of
 from extractors.layout.pairing import Picker
 from extractors.layout.types import field_types
-from extractors.nlp import cert_shapes, find_cert_numbers, fits_shape
+from extractors.nlp import find_cert_numbers, fits_shape, repair_certificate_number
 from extractors.rulefiles import label_vocabulary, rule_file
 from extractors.textmatch import (
     LabelVocabulary,
@@ -37,11 +37,6 @@ from extractors.textmatch import (
 
 RULES = Path(__file__).parent.parent / "rules" / "kc_fields.toml"
 
-# OCR look-alikes, applied only inside a number's digit or letter groups (kc_patterns.toml).
-_TO_DIGIT = str.maketrans("OQDILZSBG", "000112586")
-_TO_LETTER = str.maketrans("012586", "OIZSBG")
-_LOOSE_DIGIT = "[0-9OQDILZSBG]"
-_LOOSE_LETTER = "[A-Z0-9]"
 _TITLE_LINES = 5
 
 
@@ -161,29 +156,6 @@ def read_certificate_number(value: str) -> str | None:
     if repaired is not None:
         return repaired
     return printed if len(printed) >= 4 and re.search(r"\d", printed) else None
-
-
-def repair_certificate_number(number: str) -> str | None:
-    """`number` with OCR look-alikes fixed inside its digit/letter groups, if it then fits a shape."""
-    for shape in cert_shapes():
-        if "(?P<" not in shape.regex.pattern:
-            continue
-        # An optional group ("[A-Z]?") stays strict: a sixth digit is not a misread letter.
-        loose = re.sub(r"\[A-Z\](?!\?)", _LOOSE_LETTER, shape.regex.pattern.replace(r"\d", _LOOSE_DIGIT))
-        m = re.match(loose, number)
-        if not m:
-            continue
-        chars = list(number)
-        for group, text in m.groupdict().items():
-            if not text:
-                continue
-            table = _TO_DIGIT if group.startswith("d") else _TO_LETTER
-            start = m.start(group)
-            chars[start:start + len(text)] = text.translate(table)
-        repaired = "".join(chars)
-        if shape.regex.match(repaired):
-            return repaired
-    return None
 
 
 # -- other fields ------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from extractors.dates import find_dates, parse_date
 from extractors.layout.pairing import TypeScore
-from extractors.nlp import find_cert_numbers
+from extractors.nlp import find_cert_numbers, repair_certificate_number
 from extractors.textmatch import normalize, squeeze
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -59,7 +59,9 @@ def cert_number_score(value: str) -> float:
     if find_cert_numbers(value):
         return 1.0
     flat = squeeze(normalize(value)).upper()
-    return 0.6 if _ID.match(flat) and _DIGIT.search(flat) else 0.0
+    if not (_ID.match(flat) and _DIGIT.search(flat)):
+        return 0.0
+    return 0.9 if repair_certificate_number(flat) else 0.6  # a known shape once O is read as 0
 
 
 def model_score(value: str) -> float:

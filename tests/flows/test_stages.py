@@ -43,7 +43,7 @@ def test_the_seller_falls_back_to_the_notice_addressee_when_case_toml_names_nobo
     assert stages.seller_fallback([notice], {"n.eml": ReadResult(headers={"To": "ops@example.com"})}) == []
 
 
-def test_a_field_too_unsure_to_use_is_null_and_costs_its_document_a_finding(tmp_path):
+def test_a_field_too_unsure_to_use_is_null_with_a_warning_naming_it(tmp_path):
     """understand -> judge on an OCR'd certificate whose number OCR doubted (issue 4, item 7)."""
     import datetime as dt
 
@@ -71,6 +71,8 @@ def test_a_field_too_unsure_to_use_is_null_and_costs_its_document_a_finding(tmp_
                                {source.path: understood.trace})
     unsure = [f for f in findings if f.code.value == "unreadable_document"]
     assert unsure and "certificate_number 0.31" in unsure[0].message_ko and unsure[0].documents == ["kc.png"]
+    # That field is null and named; the document stands (issue 15): a warning, not an error.
+    assert unsure[0].severity.value == "warning" and "인증번호" in unsure[0].message_ko
 
 
 def test_only_a_machine_failure_is_flagged_for_retry(tmp_path, monkeypatch):
