@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from casefile.codes import DocumentKind, ReasonCode
 from casefile.config import CaseConfig
+from casefile.facts import ResolvedFacts, resolve
 from casefile.fields import AnyFields
 from casefile.pages import Page
 from casefile.result import DocumentResult, Exhibit, Finding
@@ -58,10 +59,19 @@ class EvidenceChain(BaseModel):
     notice_date: dt.date | None
     appeal_deadline: dt.date | None
     config: CaseConfig
+    facts: ResolvedFacts | None = Field(None, description="Seller, product, model, brand as the checks saw them "
+                                                          "(casefile.facts); resolved from config and documents "
+                                                          "when not given")
     seal_image: str | None = Field(None, description="Absolute path of the seller's seal image")
     documents: list[DocumentResult]
     findings: list[Finding]
     items: list[EvidenceItem]
+
+    @model_validator(mode="after")
+    def _resolved(self) -> EvidenceChain:
+        if self.facts is None:
+            self.facts = resolve(self.config, self.documents)
+        return self
 
 
 def order_exhibits(documents: list[DocumentResult]) -> list[Exhibit]:

@@ -143,9 +143,8 @@ def judge(case: Case, documents: list[DocumentResult], reads: dict[str, ReadResu
           as_of: dt.date, traces: dict[str, FieldTrace] | None = None) -> tuple[CaseFacts, list[Finding]]:
     """Every finding of the case: reading problems first (fields too unsure to use among them),
     then the reviewer's checks."""
-    facts = resolve_facts(as_of, case.config, documents)
+    facts = resolve_facts(as_of, case.config, documents, *seller_mentions(documents, reads))
     facts.signatures = {path: read.signatures for path, read in reads.items() if read.signatures}
-    facts.seller_fallback = seller_fallback(documents, reads)
     facts.certainty = {doc.path: field_certainty(doc, (traces or {}).get(doc.path)) for doc in documents}
     found = case_problem_findings(case.problems)
     for doc in documents:
@@ -172,19 +171,21 @@ def field_certainty(doc: DocumentResult, where: FieldTrace | None) -> dict[str, 
     return out
 
 
-def seller_fallback(documents: list[DocumentResult], reads: dict[str, ReadResult]) -> list[str]:
-    """Who the seller is when case.toml does not say: the Wing account, else the notice's addressee."""
+def seller_mentions(documents: list[DocumentResult],
+                    reads: dict[str, ReadResult]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Where the documents name the seller, for casefile.facts to weigh: the account each Wing
+    screenshot shows, and the name each notice e-mail is addressed to, as (path, name)."""
+    accounts, addressees = [], []
     for doc in documents:
         if doc.kind is DocumentKind.seller_center_screenshot:
             account = seller_account(reads[doc.path])
             if account:
-                return [account]
-    for doc in documents:
-        if doc.kind is DocumentKind.notice_email:
+                accounts.append((doc.path, account))
+        elif doc.kind is DocumentKind.notice_email:
             name, _ = parseaddr(reads[doc.path].headers.get("To", ""))
             if name.strip():
-                return [name.strip()]
-    return []
+                addressees.append((doc.path, name.strip()))
+    return accounts, addressees
 
 
 def evidence_chain(case: Case, facts: CaseFacts, findings: list[Finding], documents: list[DocumentResult],
@@ -199,7 +200,7 @@ def evidence_chain(case: Case, facts: CaseFacts, findings: list[Finding], docume
     seal = case.seal_image_path
     return EvidenceChain(case_id=case.case_id, as_of=facts.as_of, reason_code=facts.reason_code,
                          notice_date=facts.notice_date, appeal_deadline=facts.appeal_deadline,
-                         config=case.config, seal_image=str(seal) if seal else None,
+                         config=case.config, facts=facts.resolved, seal_image=str(seal) if seal else None,
                          documents=documents, findings=findings, items=items)
 
 

@@ -132,14 +132,6 @@ def _first(items: list[EvidenceItem], kind: DocumentKind) -> EvidenceItem | None
     return next((i for i in items if i.kind is kind), None)
 
 
-def _field(items: list[EvidenceItem], name: str) -> str | None:
-    for item in items:
-        value = getattr(item.fields, name, None)
-        if isinstance(value, str) and value:
-            return value
-    return None
-
-
 def _detail_and_dates(item: EvidenceItem) -> tuple[str | None, str | None]:
     f = item.fields
     if isinstance(f, KcCertificateFields):
@@ -179,21 +171,22 @@ def gather(chain: EvidenceChain) -> Facts:
         DocumentKind.kc_certificate, DocumentKind.authorization_letter, DocumentKind.ingredient_list,
         DocumentKind.seller_center_screenshot))
     notice = _first(items, DocumentKind.notice_email)
+    stated = chain.facts  # one decision of which source wins, shared with the checks (casefile.facts)
     return Facts(
         case_id=chain.case_id,
         as_of=chain.as_of,
         reason=str(chain.reason_code or "other"),
-        seller=cfg.seller.name_ko or cfg.seller.name or "판매자",
+        seller=next(iter(stated.seller), "판매자"),
         seller_other=cfg.seller.name if cfg.seller.name_ko else None,
         representative=cfg.seller.representative,
         business_number=cfg.seller.business_number,
         vendor_id=cfg.seller.vendor_id,
         email=cfg.seller.email,
         seal_image=chain.seal_image,
-        product_id=cfg.listing.product_id or _field(items, "product_id"),
-        product_name=cfg.listing.product_name or _field(items, "product_name"),
-        model_name=cfg.listing.model_name or _field(items, "model_name"),
-        brand=cfg.listing.brand or _field(items, "brand"),
+        product_id=stated.product_id.value,
+        product_name=stated.product_name.value,
+        model_name=stated.model_name.value,
+        brand=stated.brand.value,
         notice_date=chain.notice_date,
         notice_reason=notice.fields.reason if notice and isinstance(notice.fields, NoticeEmailFields) else None,
         kc=kc.fields if kc else None,

@@ -21,7 +21,7 @@ from casefile.codes import DocumentKind, FindingCode
 from casefile.result import Finding
 from validators.facts import CaseFacts
 from validators.findings import finding
-from validators.names import configured_names, matches_any, same_brand
+from validators.names import matches_any, same_brand
 
 LISTING = "case.toml"
 #: Kinds whose `product_name` names the product they are about (CONTRACT.md field table).
@@ -37,8 +37,7 @@ def seller_names(facts: CaseFacts) -> list[str]:
     """The seller's names: whoever case.toml names (CONTRACT.md: "The seller is whoever case.toml
     names, else the account shown on the Coupang Wing screenshot, else the addressee of the notice
     email")."""
-    # The fallbacks are not contract fields: flows resolve them from the documents' readings.
-    return configured_names(facts.config.seller) or list(facts.seller_fallback)
+    return list(facts.resolved.seller)
 
 
 def check_seller(facts: CaseFacts) -> list[Finding]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from rapidfuzz.distance import Levenshtein
 
 from casefile.config import SellerConfig
+from casefile.facts import configured_sellers
 
 # Legal-form words (DOMAIN.md §4.3: 주식회사/(주)/㈜, 유한회사/(유), 합자회사, 합명회사, 유한책임회사;
 # Latin and Chinese forms as Chinese sellers' names carry them, CONTRACT.md case.toml example
@@ -92,11 +93,6 @@ def name_variants(name: str) -> list[str]:
     return list(seen.values())
 
 
-def configured_names(config: SellerConfig) -> list[str]:
-    """The seller's names case.toml gives, Korean legal name first."""
-    return [n for n in (config.name_ko, config.name) if n]
-
-
 def matches_any(name: str, candidates: Iterable[str], threshold: float = DEFAULT_THRESHOLD) -> bool:
     """Whether any form of `name` is the same company as any form of a candidate."""
     forms = name_variants(name)
@@ -105,7 +101,7 @@ def matches_any(name: str, candidates: Iterable[str], threshold: float = DEFAULT
 
 def same_seller(name: str, config: SellerConfig, threshold: float = DEFAULT_THRESHOLD) -> bool:
     """Whether `name` is the seller under any of the names case.toml gives (in any script it gives)."""
-    return matches_any(name, configured_names(config), threshold)
+    return matches_any(name, configured_sellers(config), threshold)
 
 
 def normalise_brand(brand: str) -> str:

@@ -39,8 +39,8 @@ def test_the_seller_falls_back_to_the_notice_addressee_when_case_toml_names_nobo
     notice = DocumentResult(path="n.eml", sha256="d" * 64, kind="notice_email", pages=1, text_source="email",
                             ocr_confidence=None, fields=NoticeEmailFields())
     reads = {"n.eml": ReadResult(headers={"To": "주식회사 한빛무역 <ops@example.com>"})}
-    assert stages.seller_fallback([notice], reads) == ["주식회사 한빛무역"]
-    assert stages.seller_fallback([notice], {"n.eml": ReadResult(headers={"To": "ops@example.com"})}) == []
+    assert stages.seller_mentions([notice], reads) == ([], [("n.eml", "주식회사 한빛무역")])
+    assert stages.seller_mentions([notice], {"n.eml": ReadResult(headers={"To": "ops@example.com"})}) == ([], [])
 
 
 def test_a_field_too_unsure_to_use_is_null_with_a_warning_naming_it(tmp_path):
