@@ -34,7 +34,8 @@ from extractors.ingredient_names import (
     standard_name,
     strip_notes,
 )
-from extractors.layout import layout_of
+from extractors.layout import best, candidates, layout_of
+from extractors.layout.types import text_score
 from extractors.layout.blocks import column_text
 from extractors.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
 
@@ -65,7 +66,10 @@ def extract_ingredients(pages: list[Page]) -> IngredientListFields:
     readings = [_best_reading(text)] + ([_best_reading(columns)] if columns else [])
     names = names_from_tables(read) or max(readings, key=lambda r: (_known(r), _known(r) - len(r)))
     ocr = any(p.source == "ocr" for p in read)
-    return IngredientListFields(product_name=_product_name(text, ocr), ingredients=names)
+    placed = best(candidates([layout_of(p) for p in read], _vocabulary(), {"product_name": text_score}),
+                  "product_name", lambda v: tidy_value(v, ocr))
+    product_name = placed[0] if placed else _product_name(text, ocr)
+    return IngredientListFields(product_name=product_name, ingredients=names)
 
 
 # -- finding the block ----------------------------------------------------------------------
@@ -121,16 +125,32 @@ _ROW_NUMBER = re.compile(r"^\s*(?:No\.?\s*)?\d{1,3}[.)]?\s+")
 _AMOUNT = re.compile(r"\s+[<≤]?\s*\d[\d.,]*\s*(?:%|ppm|mg|g)?\s*$", re.IGNORECASE)
 
 
+#: What a numbered item not in the dictionary must look like to be kept: one name, not a sentence
+#: ("2) 상처가 있는 부위에는 사용을 자제할 것" numbers a caution, not an ingredient).
+_ITEM = re.compile(r"[\w\-,/()'.]+(?: [\w\-,/()'.]+){0,2}")
+_SENTENCE_END = re.compile(r"(?:것|다|함|음|요|시오)[.。]?$")
+
+
+def _is_item(cell: str) -> bool:
+    return len(cell) <= 40 and bool(_ITEM.fullmatch(cell)) and not _SENTENCE_END.search(cell)
+
+
 def _one_per_line(text: str) -> list[str]:
     """A table OCR'd cell by cell ("부 틸 렌 글 라 이 콜\n8.00\n3") or row by row ("2 부틸렌글라이콜
     8.00"): lines that are a known name once a row number and an amount are set aside.
 
-    Only known names: in this layout an unknown line is as likely noise as an ingredient.
+    Only known names, save for a numbered item ("10. 유용성감초추출물"): an unknown line is as
+    likely noise as an ingredient, but a numbered one is an item of the list.
     """
     words = dictionary()
-    cells = (_AMOUNT.sub("", _ROW_NUMBER.sub("", line)) for line in text.splitlines())
-    found = (words.standard(strip_notes(cell.strip(EDGE_JUNK))) for cell in cells)
-    return [name for name in found if name]
+    found = []
+    for line in text.splitlines():
+        numbered = _ROW_NUMBER.match(line)
+        cell = strip_notes(_AMOUNT.sub("", line[numbered.end():] if numbered else line).strip(EDGE_JUNK))
+        name = words.standard(cell) or (as_read(cell) if numbered and _is_item(cell) else None)
+        if name:
+            found.append(name)
+    return found
 
 
 def _unlabelled(text: str) -> list[str]:
