@@ -28,6 +28,7 @@ from extractors.fields.screen_layout import (
     Column,
     Grid,
     Line,
+    column_of,
     column_ranges,
     grids,
     layout_lines,
@@ -50,7 +51,7 @@ def extract_screenshot(read: ReadResult, context: FieldContext) -> SellerCenterS
     if rows:
         row = choose_row(rows, target)
         return row.fields(target) if row else SellerCenterScreenshotFields()
-    return _detail_fields(pages, target)
+    return _target_line(pages, target) or _detail_fields(pages, target)
 
 
 def seller_account(read: ReadResult) -> str | None:
@@ -347,6 +348,43 @@ def choose_row(rows: list[Row], target: str | None) -> Row | None:
     if len(down) == 1:
         return down[0]
     return rows[0] if len(rows) == 1 else None
+
+
+# -- a list whose header was not read -----------------------------------------------------
+
+
+def _target_line(pages: list[Page], target: str | None) -> SellerCenterScreenshotFields | None:
+    """The case's product on a list whose header OCR garbled (a caption on a grey band): the line
+    that holds the case's id is its row. Its status is a known term among its cells; its name and
+    reason are taken only from under a caption that was read, so nothing is guessed from position."""
+    if not target:
+        return None
+    for page in pages:
+        lines = layout_lines(page)
+        for at, line in enumerate(lines):
+            if len(line) < 3 or not any(target in read_ids(c.text) for c in line):
+                continue
+            statuses = [t for c in line if not _is_filter(c.text) and (t := wing_status(c.text))]
+            status = max(statuses, key=lambda t: t.rank, default=None)
+            columns = _captions_above(lines[:at])
+            row = Row({}, ocr=page.source == "ocr")
+            for cell in line:
+                name = column_of(cell, columns) if columns else None
+                if name in ("product_name", "reason"):
+                    row.cells.setdefault(name, []).append(cell)
+            return SellerCenterScreenshotFields(product_id=target, product_name=row.sure_text("product_name"),
+                                                status=status.term if status else None,
+                                                reason=row.sure_text("reason"))
+    return None
+
+
+def _captions_above(lines: list[Line]) -> list[Column]:
+    """The columns of the nearest line above that names a product name or reason column."""
+    for line in reversed(lines):
+        names = [caption_field(c.text, near=True) for c in line]
+        if {"product_name", "reason"} & set(names) and len(line) >= 3:
+            return column_ranges(line, names)
+    return []
 
 
 # -- the detail view ---------------------------------------------------------------------

@@ -383,3 +383,13 @@ def test_the_case_id_marks_its_row_under_any_caption() -> None:
                                               ["14203318", TARGET, "미니 가습기 H2", "판매중지"]])
     found = extract(read_of(text_page(text)), TARGET)
     assert (found.product_id, found.product_name) == (TARGET, "미니 가습기 H2")
+
+
+def test_a_list_whose_id_and_status_captions_were_garbled_still_gives_the_case_row() -> None:
+    """A caption on a grey band OCR'd as garbage (`노 BOB! ID`, `ono`): the line with the case's id is
+    its row; status is a known term in it; name and reason only from under a caption that was read."""
+    garbled = ["등 록 BOB! ID", "노 BOB! ID", "상품명", "판매가", "ono", "비고"]
+    page = box_page(list_words(ROWS, header=garbled))
+    found = extract(read_of(page), TARGET)
+    assert found == SellerCenterScreenshotFields(product_id=TARGET, product_name="미니 가습기 H2", status="판매중지")
+    assert extract(read_of(page), None) != found  # without the case's id nothing marks the row
