@@ -26,6 +26,7 @@ class _Rules:
     max_count: int
     filename_weight: int
     email_notice_bonus: int
+    screen_bonus: int
     coupang: re.Pattern[str]
     keywords: dict[DocumentKind, tuple[re.Pattern[str], dict[str, int]]]
     filename_hints: dict[DocumentKind, re.Pattern[str]]
@@ -46,6 +47,7 @@ def _rules() -> _Rules:
         max_count=data["max_count"],
         filename_weight=data["filename_weight"],
         email_notice_bonus=data["email_notice_bonus"],
+        screen_bonus=data["screen_bonus"],
         coupang=loose_regex(data["coupang_markers"]),
         keywords=keywords,
         filename_hints=hints,
@@ -74,6 +76,8 @@ def kind_scores(read: ReadResult, filename: str = "") -> Counter[DocumentKind]:
         if score > 0 and filename and rules.filename_hints[kind].search(filename):
             score += rules.filename_weight
         scores[kind] = score
+    if scores[DocumentKind.seller_center_screenshot] > 0 and _screen_shaped(read):
+        scores[DocumentKind.seller_center_screenshot] += rules.screen_bonus
     is_notice = bool(rules.coupang.search(text))
     if not is_notice:
         scores[DocumentKind.notice_email] = min(scores[DocumentKind.notice_email], 0)
@@ -85,6 +89,17 @@ def kind_scores(read: ReadResult, filename: str = "") -> Counter[DocumentKind]:
 def _keyword_score(text: str, regex: re.Pattern[str], weights: dict[str, int], max_count: int) -> int:
     counts: Counter[str] = Counter(squeeze(m.group()).casefold() for m in regex.finditer(text))
     return sum(weights[k] * min(n, max_count) for k, n in counts.items())
+
+
+def _screen_shaped(read: ReadResult) -> bool:
+    """One image page shaped like a screen, not a sheet: landscape (a monitor, and a photo of one),
+    or taller than 1.9:1 (a phone). Paper is portrait near 1.41:1 once turned upright."""
+    if len(read.pages) != 1 or not read.media_type.startswith("image/"):
+        return False
+    page = read.pages[0]
+    if not page.width or not page.height:
+        return False
+    return page.width >= 1.2 * page.height or page.height >= 1.9 * page.width
 
 
 def _is_email(read: ReadResult) -> bool:

@@ -151,3 +151,33 @@ def test_a_tie_is_other() -> None:
 
 def test_a_low_score_is_other() -> None:
     assert classify(read("모델명: HB-H200")) == DocumentKind.other
+
+
+# A Wing detail screen as OCR read a sample (samples/random seed 1, wing detail): it quotes the
+# takedown's words as a notice does, and scored 14 for both kinds before the screen's shape counted.
+WING_QUOTING_A_TAKEDOWN = """상품 조회 / 수정 - 쿠팡 윙
+coupang wing 정산 통계 공지사항 판매자 정보 로켓그로스 빛나래코리아
+상품관리 상품 상세
+판매중지 관리 사유 브랜드
+상품 이미지와 실제 상품 불일치 ECHOSKIN
+상품정보 판매상태
+고객관리 어린이 우산 판매중지
+등록상품ID 가격
+1419927479 109,300원
+쿠팡 상품번호
+8240016382"""
+
+
+def _image(text: str, width: float, height: float) -> ReadResult:
+    page = Page(number=1, source="ocr", text=text, width=width, height=height)
+    return ReadResult(pages=[page], media_type="image/png")
+
+
+def test_a_screen_shaped_image_leans_to_the_wing_screenshot():
+    wide = _image(WING_QUOTING_A_TAKEDOWN, 1600, 900)
+    sheet = _image(WING_QUOTING_A_TAKEDOWN, 2480, 3508)
+    assert kind_scores(wide)[DocumentKind.seller_center_screenshot] > kind_scores(sheet)[DocumentKind.seller_center_screenshot]
+    assert classify(wide) is DocumentKind.seller_center_screenshot
+    assert classify(_image(WING_QUOTING_A_TAKEDOWN, 1080, 2340)) is DocumentKind.seller_center_screenshot  # a phone
+    # The shape alone makes nothing a screenshot: a landscape photo of a certificate stays one.
+    assert classify(_image(KC_DIGITAL, 4032, 3024)) is DocumentKind.kc_certificate
