@@ -16,6 +16,7 @@ from pathlib import Path
 
 from casefile.codes import ReasonCode
 from casefile.errors import AppealError
+from flows import lifetime
 
 DESCRIPTION = """\
 Turn a seller's Coupang takedown case (a folder or .zip of KC certificates, scans, photos,
@@ -124,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # A supervisor's SIGTERM or a closed terminal's SIGHUP unwinds like Ctrl-C, so what a command
+    # started (the ephemeral API server, reader children) is stopped on the way out.
+    lifetime.exit_on_signals()
     try:
         command = importlib.import_module(f"flows.commands.{args.handler}")
         return int(command.run(args))

@@ -5,6 +5,12 @@ cost one finding, not a hung worker or an OOM-killed batch. Children come from a
 started once with the readers already imported, so each call costs a fork, not an interpreter
 start; and they are forked from that single-threaded server, never from this multi-threaded
 process (forking a process that runs Prefect's threads can deadlock the child).
+
+Children end with the process that asked for them, however it ends: each child dies with the fork
+server (PR_SET_PDEATHSIG; the fork server is single-threaded, so that is its whole life), and the
+fork server ends when the asking process does (it exits at EOF of its "alive" pipe, which each
+child therefore lets go of). A process being stopped (Ctrl-C, SIGTERM) kills its children at once
+and starts no more (`stop_all`), so its threads are not left waiting minutes on a read.
 """
 
 from __future__ import annotations
@@ -15,12 +21,14 @@ import resource
 import tempfile
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from casefile.errors import MissingDependencyError
+from flows import lifetime
 
 PRELOAD = ["extractors.read", "flows.stages"]
 
@@ -42,6 +50,22 @@ class IsolatedMemoryError(Exception):
 
 class IsolatedCrash(Exception):
     """The child died (a signal, a segfault in a C library) or raised."""
+
+
+class IsolationStopped(IsolatedCrash):
+    """This process is being stopped: the call was cut short, or not started."""
+
+
+class Stopped(BaseException):
+    """This process is being stopped, so reads were cut short and nothing may be concluded from them.
+
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` turns it into a verdict.
+    """
+
+
+# Set once, when the process is being stopped; the pipe turns readable then, which wakes every waiting call.
+_stop_event = threading.Event()
+_stop_r, _stop_w = os.pipe()
 
 
 @dataclass(frozen=True)
@@ -83,7 +107,54 @@ def _short_socket_folder() -> None:
         tempfile.tempdir = saved
 
 
+def stop_all() -> None:
+    """The process is ending: every call waiting on a child kills it at once, and none starts."""
+    if not _stop_event.is_set():
+        _stop_event.set()
+        os.write(_stop_w, b"x")
+
+
+def stopping() -> bool:
+    return _stop_event.is_set()
+
+
+def raise_if_stopping() -> None:
+    if stopping():
+        raise Stopped("this process is being stopped")
+
+
+@contextmanager
+def stop_all_on_interrupt() -> Iterator[None]:
+    """Around a flow's body: a KeyboardInterrupt, SystemExit or Prefect's TerminationSignal (every
+    BaseException that is not an Exception) passing through stops all children first. Prefect
+    then waits for the flow's running tasks; without this, for their reads to finish."""
+    try:
+        yield
+    except BaseException as exc:
+        if not isinstance(exc, Exception):
+            stop_all()
+        raise
+
+
+def _tie_to_fork_server() -> None:
+    """In a child: die with the fork server, and let the fork server die with the asking process.
+
+    The fork server exits at EOF of its "alive" pipe, whose write ends the asking process and,
+    by inheritance, every child hold; a child that kept its copy kept the server alive after the
+    asking process was killed, and the server's death is what brings PDEATHSIG to the child.
+    """
+    lifetime.die_with_parent(os.getppid())
+    from multiprocessing import forkserver
+
+    # The stdlib keeps the inherited alive fd only in this private attribute (3.8 to 3.13).
+    server = forkserver._forkserver
+    if getattr(server, "_forkserver_alive_fd", None) is not None:
+        os.close(server._forkserver_alive_fd)
+        server._forkserver_alive_fd = None
+
+
 def _child(conn: Connection, memory_mb: int, fn: Callable[..., Any], args: tuple) -> None:
+    _tie_to_fork_server()
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
@@ -104,14 +175,19 @@ def run_isolated(fn: Callable[..., Any], *args: Any, bounds: Bounds | None = Non
     `fn` must be importable (a module-level function) and its arguments and result picklable.
     """
     bounds = bounds or Bounds()
+    if stopping():
+        raise IsolationStopped("not started: this process is being stopped")
     ctx = _ctx()
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(send, bounds.memory_mb, fn, args), daemon=True)
     child.start()
     send.close()
     try:
-        if not receive.poll(bounds.timeout_s):
+        ready = wait([receive, _stop_r], bounds.timeout_s)
+        if not ready:
             raise IsolatedTimeout(f"no result after {bounds.timeout_s:.0f} s")
+        if receive not in ready:
+            raise IsolationStopped("cut short: this process is being stopped")
         try:
             kind, payload = receive.recv()
         except EOFError:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from casefile.case import Case, SourceFile
 from casefile.codes import Status
@@ -22,7 +22,7 @@ from casefile.result import Result
 from casefile.history import Event
 from extractors.fields.provenance import FieldTrace
 from casefile.store import CaseStore
-from flows import stages
+from flows import isolation, stages
 from flows.artifacts import publish
 from flows.outputs import REVIEW_NAME, retract_result, write_outputs
 from flows.provenance import run_record
@@ -38,15 +38,12 @@ OPERATOR_ERRORS = (MissingDependencyError, SigningError, RuleError)
 
 
 class ProcessRequest(BaseModel):
-    """What the `process-case` form in the Prefect UI asks for."""
+    """The flow's parameters as one value, for Python callers that hold a request (see `process_case`)."""
 
-    case: str = Field(description="A stored case id (see `appeal status`), or the path of a case folder or "
-                                  ".zip; a path not yet in the store is taken into it first")
-    out: str | None = Field(None, description="Folder to write result.json, appeal.pdf and the review sheet "
-                                              "into; default the store's cases/<case id>/out/")
-    as_of: dt.date | None = Field(None, description="The day every date rule is judged on; default today in Seoul")
-    signing_p12: str | None = Field(
-        None, description="PKCS#12 signing key; default $APPEAL_SIGNING_P12, else a labelled demo key")
+    case: str
+    out: str | None = None
+    as_of: dt.date | None = None
+    signing_p12: str | None = None
 
 
 def today_in_seoul() -> dt.date:
@@ -97,6 +94,9 @@ def _read_all(sources: list[SourceFile], workdir: str) -> tuple[list[SourceFile]
             all_sources.append(source)
             next_wave += stages.attachment_sources(source, reads[source.path])
         wave = next_wave
+    # A read cut short by a stop reads as unreadable; no verdict may come of it (a nested run in
+    # a batch is not where the interrupt lands, so it learns of the stop only here).
+    isolation.raise_if_stopping()
     return all_sources, reads
 
 
@@ -110,35 +110,56 @@ class Target:
     digest: str | None = None
 
 
-def locate(request: ProcessRequest, store: CaseStore) -> Target:
+def locate(case: str, out: str | None, store: CaseStore) -> Target:
     """A path with `out` runs outside the store, as `appeal process` does; anything else uses the store."""
-    path = Path(request.case)
-    if request.out is not None:
-        if not path.exists() and store.has(request.case):
-            return Target(str(store.input_path(request.case)), Path(request.out))
-        return Target(request.case, Path(request.out))
+    path = Path(case)
+    if out is not None:
+        if not path.exists() and store.has(case):
+            return Target(str(store.input_path(case)), Path(out))
+        return Target(case, Path(out))
     if path.exists():
         case_id = store.ingest(path).case_id
-    elif store.has(request.case):
-        case_id = request.case
+    elif store.has(case):
+        case_id = case
     else:
-        raise CaseError(f"{request.case!r} is neither a case folder or .zip nor a case stored in {store.cases}")
+        raise CaseError(f"{case!r} is neither a case folder or .zip nor a case stored in {store.cases}")
     return Target(str(store.input_path(case_id)), store.out_dir(case_id), case_id, store.current_digest(case_id))
 
 
+# The parameters are top-level, as CONTRACT.md has them (an API client sends {"case": …, "as_of": …});
+# Prefect takes each one's description in the UI's form from the Args section below.
 @flow(name="process-case", task_runner=task_runner(), validate_parameters=True)
-def process_case(request: ProcessRequest) -> Result:
+def process_case_flow(case: str, as_of: dt.date | None = None, out: str | None = None,
+                      signing_p12: str | None = None) -> Result:
     """Read, check and (when nothing is wrong) package one case; always writes result.json.
 
     Operator problems (no Tesseract, a bad signing key, a broken rule file) raise: nothing can be
     judged without them. Anything else that goes wrong is the case's `failed` result, inputs intact.
     A stored case's run ends with a `processed` line in its history.
+
+    Args:
+        case: A stored case id (see `appeal status`), or the path of a case folder or .zip; a path
+            not yet in the store is taken into it first
+        as_of: The day every date rule is judged on (YYYY-MM-DD); default today in Seoul
+        out: Folder to write result.json, appeal.pdf and the review sheet into; default the
+            store's cases/<case id>/out/
+        signing_p12: PKCS#12 signing key; default $APPEAL_SIGNING_P12, else a labelled demo key
     """
+    with isolation.stop_all_on_interrupt():
+        return _run(case, as_of or today_in_seoul(), out, signing_p12)
+
+
+def process_case(request: ProcessRequest) -> Result:
+    """The `process-case` flow for a caller holding a `ProcessRequest`."""
+    return process_case_flow(**request.model_dump())
+
+
+def _run(case: str, as_of: dt.date, out: str | None, signing_p12: str | None) -> Result:
+    """The flow's body: locate the case, process it, write its outputs and history."""
     started = dt.datetime.now(dt.timezone.utc)
-    as_of = request.as_of or today_in_seoul()
     store = CaseStore()
-    target = locate(request, store)
-    signer = choose_signer(request.signing_p12)
+    target = locate(case, out, store)
+    signer = choose_signer(signing_p12)
     name = Path(target.case_path).name
     with store.output_lock(target.out_dir), work_folder() as workdir:
         try:
@@ -149,7 +170,7 @@ def process_case(request: ProcessRequest) -> Result:
             result = stages.failed_result(_case_id(target.case_path), as_of, name, exc.message)
             reads, traces = {}, {}
         except Exception as exc:  # noqa: BLE001 - the case is failed, not the batch
-            get_run_logger().exception("case %s could not be processed", request.case)
+            get_run_logger().exception("case %s could not be processed", case)
             result = stages.failed_result(_case_id(target.case_path), as_of, name,
                                           f"internal error {type(exc).__name__}; rerun after the fix")
             reads, traces = {}, {}
@@ -212,4 +233,5 @@ def _case_id(case_path: str) -> str:
     return name[:-4] if name.lower().endswith(".zip") else name
 
 
-__all__ = ["REVIEW_NAME", "ProcessRequest", "Target", "locate", "process_case", "today_in_seoul"]
+__all__ = ["REVIEW_NAME", "ProcessRequest", "Target", "locate", "process_case", "process_case_flow",
+           "today_in_seoul"]

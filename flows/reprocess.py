@@ -13,7 +13,7 @@ from __future__ import annotations
 import flows.settings  # noqa: F401  (must precede the Prefect import)
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -25,19 +25,19 @@ from casefile.store import CaseStore
 from flows.batch import process_all
 
 Selectable = Literal["failed", "needs_fixes", "denied"]
+ALL_SELECTABLE: list[Selectable] = ["failed", "needs_fixes", "denied"]
+Concurrency = Annotated[int, Field(ge=1, le=8)]
 
 
 class ReprocessRequest(BaseModel):
-    """What the `reprocess-failed` form asks for."""
+    """Which stored cases to run again (the `reprocess-failed` flow's filters as one value)."""
 
-    statuses: list[Selectable] = Field(["failed", "needs_fixes", "denied"],
-                                       description="Which cases: failed; needs_fixes whose inputs changed "
-                                                   "since; denied by Coupang and not run since")
-    reason: ReasonCode | None = Field(None, description="Only cases taken down for this reason")
-    since: dt.date | None = Field(None, description="Only cases whose deciding event is on or after this day")
-    until: dt.date | None = Field(None, description="Only cases whose deciding event is on or before this day")
-    max_concurrency: int = Field(2, ge=1, le=8, description="How many cases are processed at once")
-    as_of: dt.date | None = Field(None, description="The day every date rule is judged on; default today in Seoul")
+    statuses: list[Selectable] = Field(default_factory=lambda: list(ALL_SELECTABLE))
+    reason: ReasonCode | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    max_concurrency: Concurrency = 2
+    as_of: dt.date | None = None
 
 
 def why_selected(store: CaseStore, case_id: str, request: ReprocessRequest) -> Event | None:
@@ -73,7 +73,22 @@ def select(store: CaseStore, request: ReprocessRequest) -> list[str]:
     return chosen
 
 
+# Top-level parameters, each described in the UI's form by the Args section below (Prefect reads it).
 @flow(name="reprocess-failed", task_runner=ThreadPoolTaskRunner(max_workers=8), validate_parameters=True)
-def reprocess_failed(request: ReprocessRequest = ReprocessRequest()) -> dict[str, str | None]:
-    """Run the selected cases again; each gets a new `processed` line and fresh outputs."""
-    return process_all(select(CaseStore(), request), request.as_of, request.max_concurrency, only_if_pending=False)
+def reprocess_failed(statuses: list[Selectable] | None = None, reason: ReasonCode | None = None,
+                     since: dt.date | None = None, until: dt.date | None = None,
+                     max_concurrency: Concurrency = 2, as_of: dt.date | None = None) -> dict[str, str | None]:
+    """Run the selected cases again; each gets a new `processed` line and fresh outputs.
+
+    Args:
+        statuses: Which cases: failed; needs_fixes whose inputs changed since; denied by Coupang
+            and not run since (default all three)
+        reason: Only cases taken down for this reason
+        since: Only cases whose deciding event is on or after this day (YYYY-MM-DD)
+        until: Only cases whose deciding event is on or before this day (YYYY-MM-DD)
+        max_concurrency: How many cases are processed at once (1 to 8)
+        as_of: The day every date rule is judged on (YYYY-MM-DD); default today in Seoul
+    """
+    request = ReprocessRequest(statuses=ALL_SELECTABLE if statuses is None else statuses, reason=reason,
+                               since=since, until=until, max_concurrency=max_concurrency, as_of=as_of)
+    return process_all(select(CaseStore(), request), as_of, max_concurrency, only_if_pending=False)

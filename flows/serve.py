@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from casefile.store import appeal_home
+from flows.lifetime import watch_over
 
 INGEST_DEPLOYMENT = "ingest-dropbox/ingest-dropbox"
 
@@ -50,6 +51,7 @@ def local_server(home: Path, timeout: float = 120) -> Iterator[str]:
     server = subprocess.Popen([str(Path(sys.executable).with_name("prefect")), "server", "start",
                                "--host", "127.0.0.1", "--port", str(port)],
                               env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    watch_over(server, grace=20)  # its own session, so only the guard stops it if we are killed
     try:
         deadline = time.monotonic() + timeout
         while not healthy(api_url):
@@ -143,15 +145,15 @@ def serve_all(limit: int, ingest_interval: int = 60, debounce: float = 3.0) -> N
     from prefect.types.entrypoint import EntrypointType
 
     from flows.dropbox import ingest_dropbox
-    from flows.process_case import process_case
+    from flows.process_case import process_case_flow
     from flows.reprocess import reprocess_failed
 
     dropbox = appeal_home().resolve() / "dropbox"
     (dropbox / "processed").mkdir(parents=True, exist_ok=True)
     module = EntrypointType.MODULE_PATH  # runs import the installed package, not a file path
     deployments = [
-        process_case.to_deployment(name="process-case", entrypoint_type=module,
-                                   description="Process one case: a stored case id or a path"),
+        process_case_flow.to_deployment(name="process-case", entrypoint_type=module,
+                                        description="Process one case: a stored case id or a path"),
         ingest_dropbox.to_deployment(name="ingest-dropbox", interval=ingest_interval, entrypoint_type=module,
                                      description=f"Take new uploads from {dropbox}"),
         reprocess_failed.to_deployment(name="reprocess-failed", entrypoint_type=module,

@@ -10,7 +10,9 @@ from casefile.store import appeal_home
 
 def run(args: argparse.Namespace) -> int:
     from flows.dropbox import DropboxRequest, ingest_dropbox
+    from flows.lifetime import start_ephemeral_api
 
+    start_ephemeral_api()
     request = DropboxRequest(as_of=args.as_of, max_concurrency=args.max_concurrency,
                              **({"settle_seconds": args.settle} if args.settle is not None else {}))
     statuses = ingest_dropbox(request)

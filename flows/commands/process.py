@@ -9,11 +9,12 @@ from casefile.errors import ExitCode
 
 
 def run(args: argparse.Namespace) -> int:
-    from flows.process_case import ProcessRequest, process_case
+    from flows.lifetime import start_ephemeral_api
+    from flows.process_case import process_case_flow
 
-    request = ProcessRequest(case=str(args.case), out=str(args.out), as_of=args.as_of,
-                             signing_p12=args.signing_p12)
-    result = process_case(request)
+    start_ephemeral_api()
+    result = process_case_flow(case=str(args.case), out=str(args.out), as_of=args.as_of,
+                               signing_p12=args.signing_p12)
     out = Path(args.out)
     print(f"{result.case_id}: {result.status.value}")
     print(f"  result:  {out / 'result.json'}")

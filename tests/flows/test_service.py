@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import subprocess
+import urllib.error
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -62,34 +63,55 @@ def served(request, tmp_path_factory):
 def test_deployments_show_a_form_with_described_parameters(served):
     api, _ = served
     dep = deployment(api, "process-case", "process-case")
-    schema = dep["parameter_openapi_schema"]
-    model = schema["definitions"]["ProcessRequest"]["properties"]
-    assert {"case", "as_of", "out"} <= set(model)
-    assert "stored case id" in model["case"]["description"] and model["as_of"]["description"]
+    props = dep["parameter_openapi_schema"]["properties"]
+    assert {"case", "as_of", "out"} <= set(props)  # top-level, as CONTRACT.md has them
+    assert all(spec.get("description") for spec in props.values()), props
+    assert "stored case id" in props["case"]["description"]
+    assert dep["parameter_openapi_schema"]["required"] == ["case"]
     assert dep["paused"] is False
     ingest = deployment(api, "ingest-dropbox", "ingest-dropbox")
     assert ingest["schedules"] and ingest["schedules"][0]["schedule"]["interval"] == 20
     reprocess = deployment(api, "reprocess-failed", "reprocess-failed")
-    props = reprocess["parameter_openapi_schema"]["definitions"]["ReprocessRequest"]["properties"]
+    props = reprocess["parameter_openapi_schema"]["properties"]
     assert {"statuses", "reason", "since", "until", "max_concurrency"} <= set(props)
+    assert all(spec.get("description") for spec in props.values()), props
 
 
-def test_a_run_created_over_rest_as_the_ui_does_completes(served, tmp_path):
+def run_to_the_end(api: str, name: str, parameters: dict) -> tuple[dict, str]:
+    """Create a run as an API client does (REST, the parameters as sent) and wait for its final state."""
+    dep = deployment(api, name, name)  # each deployment is named as its flow
+    run = api_post(f"{api}/deployments/{dep['id']}/create_flow_run", {"parameters": parameters})
+    state = kit.wait_for(lambda: (s := api_get(f"{api}/flow_runs/{run['id']}")["state_type"])
+                         in ("COMPLETED", "FAILED", "CRASHED") and s, 180, "the flow run")
+    return run, state
+
+
+def test_a_run_created_over_rest_with_the_contracts_parameters_completes(served, tmp_path):
     api, home = served
     case = tmp_path / "rest-lamp"
     shutil.copytree(kit.LAMP, case)
-    dep = deployment(api, "process-case", "process-case")
-    run = api_post(f"{api}/deployments/{dep['id']}/create_flow_run",
-                   {"parameters": {"request": {"case": str(case), "as_of": kit.AS_OF}}})
-    state = kit.wait_for(lambda: (s := api_get(f"{api}/flow_runs/{run['id']}")["state_type"])
-                         in ("COMPLETED", "FAILED", "CRASHED") and s, 180, "the flow run")
+    run, state = run_to_the_end(api, "process-case", {"case": str(case), "as_of": kit.AS_OF})
     assert state == "COMPLETED"
     result = json.loads((home / "cases" / "rest-lamp" / "out" / "result.json").read_text(encoding="utf-8"))
     assert result["status"] == "needs_fixes" and result["case_id"] == "rest-lamp"
+    assert result["as_of"] == kit.AS_OF
     [processed] = kit.events(home, "rest-lamp", "processed")
     assert processed["run_id"] == run["id"] and processed["status"] == "needs_fixes"
     artifacts = api_post(f"{api}/artifacts/filter", {"artifacts": {"key": {"any_": ["case-rest-lamp"]}}})
     assert artifacts and "| severity | code |" in artifacts[0]["data"]
+
+    # The one-object form of before is refused by the server, not run with a missing case.
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        api_post(f"{api}/deployments/{deployment(api, 'process-case', 'process-case')['id']}/create_flow_run",
+                 {"parameters": {"request": {"case": str(case)}}})
+    assert refused.value.code in (409, 422)
+
+
+def test_reprocess_failed_takes_its_filters_at_the_top_level(served):
+    api, _ = served
+    _, state = run_to_the_end(api, "reprocess-failed", {"statuses": ["failed"], "reason": "kc_certification",
+                                                         "since": "2026-11-01", "as_of": kit.AS_OF})
+    assert state == "COMPLETED"
 
 
 def test_twenty_drops_at_once_are_each_processed_exactly_once(served, tmp_path):
