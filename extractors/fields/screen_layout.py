@@ -16,10 +16,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from casefile.pages import Page, Table
+from extractors.layout.build import word_lines
 from extractors.textmatch import normalize
-from extractors.wordlines import line_text
 
-CELL_GAP = 1.1  # x median word height: a wider gap between words ends a cell (columns sit further apart)
 ROW_GAP = 0.8  # x median line height: a wider gap between lines starts a new product row
 MIN_CONFIDENCE = 0.6  # an unknown status read below this is noise, not a status (STACK.md §3: misreads < 0.62)
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t| {2,})\s*")
@@ -72,45 +71,9 @@ def layout_lines(page: Page) -> list[Line]:
 
 
 def box_lines(page: Page) -> list[Line]:
-    """Words into lines by vertical overlap, each line cut into cells at gaps wider than a space."""
-    words = sorted((w for w in page.words if w.text.strip()), key=lambda w: w.top + w.height / 2)
-    if not words:
-        return []
-    height = statistics.median(w.height for w in words)
-    rows: list[list] = []
-    for w in words:
-        centre = w.top + w.height / 2
-        if rows and rows[-1][0] <= centre <= rows[-1][1]:
-            rows[-1][2].append(w)
-            rows[-1][1] = max(rows[-1][1], w.top + w.height)
-        else:
-            rows.append([w.top, w.top + w.height, [w]])
-    return [_cut(sorted(ws, key=lambda w: w.left), height) for _, _, ws in rows]
-
-
-def _cut(words: list, height: float) -> Line:
-    cells: Line = []
-    group = [words[0]]
-    for w in words[1:]:
-        prev = group[-1]
-        if w.left - (prev.left + prev.width) > CELL_GAP * height:
-            cells.append(_cell(group))
-            group = []
-        group.append(w)
-    cells.append(_cell(group))
-    return cells
-
-
-def _cell(words: list) -> Cell:
-    confidences = [w.confidence for w in words if w.confidence is not None]
-    return Cell(
-        text=normalize(line_text(words)),
-        x0=min(w.left for w in words),
-        x1=max(w.left + w.width for w in words),
-        top=min(w.top for w in words),
-        bottom=max(w.top + w.height for w in words),
-        confidence=min(confidences) if confidences else None,
-    )
+    """The page's word lines and cells (extractors/layout: the one layout model), as grid cells."""
+    return [[Cell(c.text, c.box.x0, c.box.x1, c.box.top, c.box.bottom, c.confidence) for c in line.cells]
+            for line in word_lines(page.words)]
 
 
 def index_line(values: Iterable[str], number: int) -> Line:

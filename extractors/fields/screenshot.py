@@ -366,6 +366,8 @@ def _target_line(pages: list[Page], target: str | None) -> SellerCenterScreensho
                 continue
             statuses = [t for c in line if not _is_filter(c.text) and (t := wing_status(c.text))]
             status = max(statuses, key=lambda t: t.rank, default=None)
+            if status is None:
+                continue  # an id beside its label on a detail view ("쿠팡 상품번호 | 8240016382"), no list row
             columns = _captions_above(lines[:at])
             row = Row({}, ocr=page.source == "ocr")
             for cell in line:
