@@ -111,8 +111,8 @@ class Picker:
 def _region_candidates(page: int, region: Region, vocabulary: LabelVocabulary,
                        types: Mapping[str, TypeScore]) -> list[Candidate]:
     lines = region.lines
-    labels, inline = _labels(page, lines, vocabulary, types)
-    label_cells = {(lab.line, lab.index) for lab in labels} | _unknown_labels(lines)
+    labels, inline, labelled = _labels(page, lines, vocabulary, types)
+    label_cells = {(lab.line, lab.index) for lab in labels} | labelled | _unknown_labels(lines)
     out = list(inline)
     for lab in labels:
         score_of = types.get(lab.field, _any_text)
@@ -134,11 +134,13 @@ def _region_candidates(page: int, region: Region, vocabulary: LabelVocabulary,
 
 
 def _labels(page: int, lines: tuple[Line, ...], vocabulary: LabelVocabulary,
-            types: Mapping[str, TypeScore]) -> tuple[list[_Label], list[Candidate]]:
-    """Cells that are a label with nothing after it (their value is elsewhere), and the values
-    found inline in cells that hold a label and its value."""
+            types: Mapping[str, TypeScore]) -> tuple[list[_Label], list[Candidate], set[tuple[int, int]]]:
+    """Cells that are a label with nothing after it (their value is elsewhere), the values found
+    inline in cells that hold a label and its value, and every cell that starts with a label (none
+    of them is another label's value: `대표자 Representative 최하은` under `제품명`)."""
     labels: list[_Label] = []
     inline: list[Candidate] = []
+    labelled: set[tuple[int, int]] = set()
     for n, line in enumerate(lines):
         for i, cell in enumerate(line.cells):
             text = normalize(cell.text)
@@ -149,12 +151,14 @@ def _labels(page: int, lines: tuple[Line, ...], vocabulary: LabelVocabulary,
                 if fuzzy:
                     labels.append(_Label(fuzzy, text, cell, n, i, FUZZY_FACTOR))
                 continue
+            if any(h.start == 0 for h in hits):
+                labelled.add((n, i))
             for hit in hits:
                 if hit.value:
                     inline.extend(_inline(page, cell, hit, types, _rank_factor(vocabulary, hit)))
                 elif _ends_cell(text[lead:], hit):
                     labels.append(_Label(hit.field, hit.label, cell, n, i, _rank_factor(vocabulary, hit)))
-    return labels, inline
+    return labels, inline, labelled
 
 
 def _inline(page: int, cell: Cell, hit: LabelHit, types: Mapping[str, TypeScore], factor: float) -> list[Candidate]:

@@ -65,13 +65,17 @@ def cert_number_score(value: str) -> float:
 
 
 def model_score(value: str) -> float:
-    """A model is a code: Latin letters or digits; a Korean phrase alone is rarely one."""
+    """A model is a code: it carries a digit (HB-H200, WOODEN TOY-MB22), or at least reads as a
+    code in capitals (PRO-MAX). Words in lower case (`시험·인증기관 Certifier`, a bilingual caption) or
+    a Korean phrase alone are rarely one."""
     flat = squeeze(value)
     if not flat or len(flat) > 60 or _only_a_date(value):
         return 0.0
-    if _LATIN.search(flat) or _DIGIT.search(flat):
+    if _DIGIT.search(flat) and (_LATIN.search(flat) or re.search(r"[-_/]", flat) or flat.isdigit()):
         return 1.0 if len(value.split()) <= 4 else 0.6
-    return 0.4 if _HANGUL.search(flat) and len(flat) <= 12 else 0.0
+    if re.search(r"\b[A-Z][A-Z0-9\-_/]{1,}\b", value) and not re.search(r"\b[A-Z]?[a-z]{3,}", value):
+        return 0.7
+    return 0.4 if _HANGUL.search(flat) and len(flat) <= 12 and not _LATIN.search(flat) else 0.0
 
 
 def id_score(value: str) -> float:

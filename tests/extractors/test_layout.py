@@ -158,3 +158,16 @@ def test_an_ingredient_block_beside_another_column_is_read_whole():
     names = extract_ingredients([page]).ingredients
     assert names == ["정제수", "글리세린", "부틸렌글라이콜", "나이아신아마이드", "판테놀", "알란토인", "카보머",
                      "트로메타민", "잔탄검"]
+
+
+def test_a_cell_that_starts_with_another_label_is_not_a_value_below():
+    # A grid whose 제품명 value cell is empty: the next row's `대표자 Representative …` is a label and its
+    # value, never the product; a lower-case bilingual caption is no model either.
+    page = page_of([
+        [(40, "제품명"), (400, "모델명")],
+        [(40, "대표자 Representative 최하은"), (400, "시험·인증기관 Certifier")],
+        [(40, "인증번호"), (400, "HU071695-21012A")],
+    ])
+    fields = extract_kc([page])
+    assert fields.product_name is None and fields.model_name is None
+    assert fields.certificate_number == "HU071695-21012A"
