@@ -84,6 +84,7 @@ class Score:
         self.fields = defaultdict(lambda: [0.0, 0])      # (kind, field) → (credit, count)
         self.by_source = defaultdict(lambda: [0.0, 0])   # tier → (credit, count)
         self.find_tp = self.find_fn = self.find_fp = self.find_tn = 0
+        self.by_code = defaultdict(lambda: [0, 0, 0])   # code → (found, missed, false alarms)
         self.status = [0, 0]
         self.misses: list[tuple[str, ...]] = []
 
@@ -135,12 +136,15 @@ def score_case(score: Score, case_id: str, expected: dict, got: dict, degraded: 
     for code in expected.get("findings", []):
         if code in codes:
             score.find_tp += 1
+            score.by_code[code][0] += 1
         else:
             score.find_fn += 1
+            score.by_code[code][1] += 1
             score.misses.append((case_id, "", "finding", code, "missing"))
     for code in expected.get("absent", []):
         if code in codes:
             score.find_fp += 1
+            score.by_code[code][2] += 1
             score.misses.append((case_id, "", "false alarm", "absent", code))
         else:
             score.find_tn += 1
@@ -204,6 +208,9 @@ def report(score: Score, n_cases: int, n_renditions: int) -> None:
     print(f"finding recall           {pct(tp, tp + fn):24} target ≥ {FINDING_TARGET:.0%}")
     print(f"finding precision        {pct(tp, tp + fp):24} target ≥ {FINDING_TARGET:.0%}"
           "   (false positives: `absent` codes raised)")
+    print("\nfindings per code (recall: expected and found; precision: found against `absent` raised):")
+    for code, (found, missed, false) in sorted(score.by_code.items()):
+        print(f"  {code:30} recall {pct(found, found + missed):20} precision {pct(found, found + false)}")
     print("\nfield accuracy by text source:")
     for name, (a, n) in sorted(score.by_source.items()):
         target = FIELD_TARGETS.get(name)
