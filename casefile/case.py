@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from casefile.codes import FindingCode
 from casefile.config import CaseConfig
+
+
+def case_id_of(path: Path | str) -> str:
+    """A case's id (CONTRACT.md): its folder's name, or its zip's name without `.zip`, NFC."""
+    name = unicodedata.normalize("NFC", Path(path).name)
+    return name[:-4] if name.lower().endswith(".zip") else name
 
 
 class SourceFile(BaseModel):

@@ -6,12 +6,11 @@ import hashlib
 import lzma
 import os
 import stat
-import unicodedata
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from casefile.case import Case, CaseProblem, SourceFile
+from casefile.case import Case, CaseProblem, SourceFile, case_id_of
 from casefile.codes import FindingCode
 from casefile.config import CaseConfig, parse_case_toml
 from casefile.errors import CaseConfigError, CaseError
@@ -41,10 +40,10 @@ def load_case(source: Path, workdir: Path, limits: Limits = DEFAULT_LIMITS) -> C
     if not source.exists():
         raise CaseError(f"case not found: {source}")
     if source.is_dir():
-        case_id = unicodedata.normalize("NFC", source.resolve().name)
+        case_id = case_id_of(source.resolve())
         root, problems = source.absolute(), []
     elif zipfile.is_zipfile(source):
-        case_id = unicodedata.normalize("NFC", source.name.removesuffix(".zip").removesuffix(".ZIP"))
+        case_id = case_id_of(source)
         root, problems = _extract_zip(source, Path(workdir) / "case", limits)
     else:
         raise CaseError(f"{source}: a case must be a folder or a .zip archive")

@@ -32,6 +32,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from casefile import history
+from casefile.case import case_id_of
 from casefile.errors import CaseError
 from casefile.history import OUTCOMES, Event
 from casefile.loading import sha256_file
@@ -41,11 +42,6 @@ INPUT = "input"
 
 def appeal_home() -> Path:
     return Path(os.environ.get("APPEAL_HOME") or "var")
-
-
-def case_id_of(entry: Path) -> str:
-    name = unicodedata.normalize("NFC", entry.name)
-    return name[:-4] if name.lower().endswith(".zip") else name
 
 
 def manifest(entry: Path) -> dict[str, str]:

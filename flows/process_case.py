@@ -13,7 +13,7 @@ from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
 from pydantic import BaseModel
 
-from casefile.case import Case, SourceFile
+from casefile.case import Case, SourceFile, case_id_of
 from casefile.codes import Status
 from casefile.errors import CaseError, MissingDependencyError, SigningError
 from casefile.loading import load_case
@@ -167,11 +167,11 @@ def _run(case: str, as_of: dt.date, out: str | None, signing_p12: str | None) ->
         except OPERATOR_ERRORS:
             raise
         except CaseError as exc:
-            result = stages.failed_result(_case_id(target.case_path), as_of, name, exc.message)
+            result = stages.failed_result(case_id_of(target.case_path), as_of, name, exc.message)
             reads, traces = {}, {}
         except Exception as exc:  # noqa: BLE001 - the case is failed, not the batch
             get_run_logger().exception("case %s could not be processed", case)
-            result = stages.failed_result(_case_id(target.case_path), as_of, name,
+            result = stages.failed_result(case_id_of(target.case_path), as_of, name,
                                           f"internal error {type(exc).__name__}; rerun after the fix")
             reads, traces = {}, {}
         write_outputs(target.out_dir, result,
@@ -226,11 +226,6 @@ def _previous_appeal_from_history(case: Case, store: CaseStore, case_id: str) ->
         last = next((e for e in reversed(store.history(case_id)) if e.event == "processed"), None)
         reason = last.reason if last else None
     appeal.previous_appeal_date = store.previous_appeal_date(case_id, reason)
-
-
-def _case_id(case_path: str) -> str:
-    name = Path(case_path).name
-    return name[:-4] if name.lower().endswith(".zip") else name
 
 
 __all__ = ["REVIEW_NAME", "ProcessRequest", "Target", "locate", "process_case", "process_case_flow",
