@@ -5,7 +5,7 @@ PY    := $(VENV)/bin/python
 AS_OF ?= 2026-11-28
 DEMO_OUT ?= out/demo
 
-.PHONY: setup system-deps venv demo test test-ocr-generic samples schema clean
+.PHONY: setup system-deps venv demo test lint test-ocr-generic samples schema clean
 
 setup: system-deps venv
 
@@ -26,9 +26,12 @@ demo: setup
 # One test file per worker process (a module's shared fixtures are built once), a worker per core.
 # Then the OCR tests again on Tesseract's generic dot product: each processor's SIMD path rounds
 # differently, so a reading that holds on one path only would fail on another machine (issue 13).
-test: setup
+test: setup lint
 	@$(PY) -m pytest -q -n auto --maxprocesses=4 --dist loadfile
 	@$(MAKE) --no-print-directory test-ocr-generic
+
+lint: setup
+	@$(PY) -m ruff check --quiet .
 
 test-ocr-generic: setup
 	@echo "OCR tests on Tesseract's generic (non-SIMD) dot product:"

@@ -338,11 +338,11 @@ def random_report(score: RandomScore, repeat: str, n: int, n_docs: int, seconds:
     for tier in TIER_ORDER:
         total = defaultdict(int)
         docs = ok = 0
-        for (kind, t), c in score.outcomes.items():
+        for (_kind, t), c in score.outcomes.items():
             if t == tier:
                 for k, v in c.items():
                     total[k] += v
-        for (kind, t), (a, b) in score.docs.items():
+        for (_kind, t), (a, b) in score.docs.items():
             if t == tier:
                 ok, docs = ok + a, docs + b
         if not docs:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -62,14 +62,14 @@ class OtherFields(_Fields):
     pass
 
 
-AnyFields = Union[
-    KcCertificateFields,
-    IngredientListFields,
-    AuthorizationLetterFields,
-    SellerCenterScreenshotFields,
-    NoticeEmailFields,
-    OtherFields,
-]
+AnyFields = (
+    KcCertificateFields
+    | IngredientListFields
+    | AuthorizationLetterFields
+    | SellerCenterScreenshotFields
+    | NoticeEmailFields
+    | OtherFields
+)
 
 FIELDS_BY_KIND: dict[DocumentKind, type[_Fields]] = {
     DocumentKind.kc_certificate: KcCertificateFields,

@@ -23,7 +23,7 @@ class Event(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     event: EventName
-    at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.timezone.utc),
+    at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC),
                             description="When the line was written (UTC)")
     date: dt.date | None = Field(None, description="The day an outcome happened (submitted/denied/reinstated)")
     digest: str | None = Field(None, description="Content digest of the inputs the event is about")

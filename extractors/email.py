@@ -19,8 +19,8 @@ import re
 import unicodedata
 from email import policy
 from email.header import decode_header
-from email.parser import BytesHeaderParser
 from email.message import EmailMessage, Message
+from email.parser import BytesHeaderParser
 from html.parser import HTMLParser
 from pathlib import Path
 

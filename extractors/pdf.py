@@ -23,8 +23,8 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pypdfium2 as pdfium
-from PIL import Image
 from pdfplumber.page import Page as PlumberPage
+from PIL import Image
 
 from casefile.codes import FindingCode, PageSource
 from casefile.pages import Page, ReadIssue, ReadResult, Table, Word

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import flows.settings  # noqa: F401  (must precede the Prefect import)
-
 import hashlib
 import re
 from pathlib import Path
 
 from prefect.artifacts import create_link_artifact, create_markdown_artifact
 
+import flows.settings  # noqa: F401  (must precede the Prefect import)
 from casefile.result import Result
 
 

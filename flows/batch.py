@@ -7,13 +7,12 @@ run started by the watcher and one started by the schedule never process a case 
 
 from __future__ import annotations
 
-import flows.settings  # noqa: F401  (must precede the Prefect import)
-
 import datetime as dt
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+import flows.settings  # noqa: F401  (must precede the Prefect import)
 from casefile.store import CaseStore
 from flows import isolation
 

@@ -9,8 +9,6 @@ the next run.
 
 from __future__ import annotations
 
-import flows.settings  # noqa: F401  (must precede the Prefect import)
-
 import datetime as dt
 import os
 import time
@@ -22,6 +20,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import BaseModel, Field
 
+import flows.settings  # noqa: F401  (must precede the Prefect import)
 from casefile.errors import CaseError
 from casefile.store import CaseStore
 from flows.batch import process_all
@@ -134,8 +133,9 @@ def take(entry: Path, store_root: Path) -> str | None:
 
 
 @flow(name="ingest-dropbox", task_runner=ThreadPoolTaskRunner(max_workers=8), validate_parameters=True)
-def ingest_dropbox(request: DropboxRequest = DropboxRequest()) -> dict[str, str | None]:
+def ingest_dropbox(request: DropboxRequest | None = None) -> dict[str, str | None]:
     """Take every settled upload, then process each stored case whose latest inputs were never processed."""
+    request = request or DropboxRequest()
     store = CaseStore()
     dropbox = store.root / "dropbox"
     (dropbox / PROCESSED).mkdir(parents=True, exist_ok=True)

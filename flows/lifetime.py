@@ -112,8 +112,9 @@ def start_ephemeral_api() -> None:
     exit. Started here first, as a subclass that guards each server process the moment it is
     spawned, it is also stopped when this process is killed, even during its start-up.
     """
-    import flows.settings  # noqa: F401  (must precede the Prefect import)
     from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    import flows.settings  # noqa: F401  (must precede the Prefect import)
 
     if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
         return

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import flows.settings  # noqa: F401  (must precede the Prefect import)
-
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,24 +11,25 @@ from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
 from pydantic import BaseModel
 
+import flows.settings  # noqa: F401  (must precede the Prefect import)
 from casefile.case import Case, SourceFile, case_id_of
 from casefile.codes import Status
 from casefile.errors import CaseError, MissingDependencyError, SigningError
+from casefile.history import Event
 from casefile.loading import load_case
 from casefile.pages import ReadResult
 from casefile.result import Result
-from casefile.history import Event
-from extractors.fields.provenance import FieldTrace
 from casefile.store import CaseStore
+from extractors.fields.provenance import FieldTrace
 from flows import isolation, stages
 from flows.artifacts import publish
 from flows.outputs import REVIEW_NAME, retract_result, write_outputs
 from flows.provenance import run_record
-from renderers import build_package, build_review_sheet
 from flows.runners import task_runner
 from flows.signer import SignerChoice, choose_signer
 from flows.transient import TransientReadError, retry_transient, transient_issue
 from flows.workdirs import work_folder
+from renderers import build_package, build_review_sheet
 from validators import RuleError, status_of
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -156,7 +155,7 @@ def process_case(request: ProcessRequest) -> Result:
 
 def _run(case: str, as_of: dt.date, out: str | None, signing_p12: str | None) -> Result:
     """The flow's body: locate the case, process it, write its outputs and history."""
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     store = CaseStore()
     target = locate(case, out, store)
     signer = choose_signer(signing_p12)

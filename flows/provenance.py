@@ -36,7 +36,7 @@ def run_record(case_id: str, as_of: dt.date, reads: dict[str, ReadResult], start
         "case_id": case_id,
         "as_of": as_of.isoformat(),
         "started": started.isoformat(timespec="seconds"),
-        "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "engines": engine_versions(),
         "signing": signer_note,
         "documents": {

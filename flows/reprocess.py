@@ -10,8 +10,6 @@ The date filter applies to the day of that deciding event (the run, or the denia
 
 from __future__ import annotations
 
-import flows.settings  # noqa: F401  (must precede the Prefect import)
-
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -19,6 +17,7 @@ from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import BaseModel, Field
 
+import flows.settings  # noqa: F401  (must precede the Prefect import)
 from casefile.codes import ReasonCode
 from casefile.history import OUTCOMES, Event, last
 from casefile.store import CaseStore

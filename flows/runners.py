@@ -10,13 +10,13 @@
 
 from __future__ import annotations
 
-import flows.settings  # noqa: F401  (must precede the Prefect import)
-
 import atexit
 import os
 import threading
 
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+import flows.settings  # noqa: F401  (must precede the Prefect import)
 
 ENV = "APPEAL_TASK_RUNNER"
 

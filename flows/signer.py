@@ -10,8 +10,8 @@ package is signed, named after the seller.
 
 from __future__ import annotations
 
-import os
 import logging
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 

@@ -21,16 +21,16 @@ from casefile.pages import ReadIssue, ReadResult
 from casefile.result import DocumentResult, Finding, Result
 from casefile.text import nfc_path
 from extractors import filetype
+from extractors.classify import classify
+from extractors.fields import FieldContext
+from extractors.fields.provenance import FieldTrace, trace
+from extractors.fields.registry import extract
+from extractors.fields.screenshot import seller_account
 from extractors.read import ocr_confidence, read_file
 from extractors.signatures import pdf_signatures
 from flows import isolation
 from flows.isolation import Bounds
 from flows.transient import is_transient
-from extractors.classify import classify
-from extractors.fields import FieldContext
-from extractors.fields.registry import extract
-from extractors.fields.provenance import FieldTrace, trace
-from extractors.fields.screenshot import seller_account
 from validators import CaseFacts, check_case, dedupe, finding, resolve_facts
 from validators.reading import case_problem_findings, reading_findings
 from validators.rules import load_rules

@@ -10,11 +10,17 @@ from PIL import ExifTags, Image, ImageOps, ImageSequence
 
 from casefile.evidence import EvidenceItem
 from casefile.pages import Page
-from renderers.downsample import TARGET_DPI  # noqa: F401  (re-exported: the resolution pictures are placed at)
-from renderers.downsample import Encoded, downsample_pdf_images, encode, resample, target_size
+from renderers.downsample import (
+    TARGET_DPI,  # noqa: F401  (re-exported: the resolution pictures are placed at)
+    Encoded,
+    downsample_pdf_images,
+    encode,
+    resample,
+    target_size,
+)
 from renderers.stamps import add_xobject, upright_size
 from renderers.textlayer import Placement, add_text_layers, needs_layer
-from renderers.typeset import render_pdf, render_html
+from renderers.typeset import render_html, render_pdf
 
 A4 = (595.276, 841.89)  # points
 MARGIN = 42.5  # 15 mm

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import functools
 import tomllib
-
 from pathlib import Path
 
 from casefile.atomic import write_bytes
 from casefile.codes import Severity, Status
-from casefile.evidence import EvidenceChain
 from casefile.errors import OutputError
+from casefile.evidence import EvidenceChain
 from renderers.facts import gather
 from renderers.letter import compose
 from renderers.typeset import TEMPLATES, render_html, render_pdf

@@ -94,7 +94,7 @@ def _signer_from_p12(data: bytes, passphrase: bytes | None, source: Path, is_dem
         raise SigningError(f"cannot open signing key {source}: wrong passphrase or not a PKCS#12 file ({hint})") from None
     if key is None or cert is None:
         raise SigningError(f"signing key {source} holds no private key with its certificate")
-    if cert.not_valid_after_utc < dt.datetime.now(dt.timezone.utc):
+    if cert.not_valid_after_utc < dt.datetime.now(dt.UTC):
         raise SigningError(f"the certificate in {source} expired on {cert.not_valid_after_utc:%Y-%m-%d}; use a current key")
     der = serialization.Encoding.DER
     signing_cert = asn1_x509.Certificate.load(cert.public_bytes(der))
@@ -126,7 +126,7 @@ def load_signer(config: SigningConfig | None = None, organization: str | None = 
 def _demo_certificate(key: rsa.RSAPrivateKey, organization: str) -> x509.Certificate:
     name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
                       x509.NameAttribute(NameOID.COMMON_NAME, DEMO_CN)])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     usage = x509.KeyUsage(digital_signature=True, content_commitment=True, key_cert_sign=True, crl_sign=True,
                           key_encipherment=False, data_encipherment=False, key_agreement=False,
                           encipher_only=False, decipher_only=False)

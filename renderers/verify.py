@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.keys import load_cert_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
-from asn1crypto import x509 as asn1_x509
 
 
 def _asn1(cert: x509.Certificate | Path | str) -> asn1_x509.Certificate:

@@ -14,12 +14,39 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .gen import case_charger, case_deadline, case_humidifier, case_lamp, case_radio, case_toy
-from .gen import (case_bad_number, case_cos_inci, case_cos_serum, case_cos_toner, case_cos_whitening,
-                  case_duplicate, case_encrypted, case_expiring, case_holiday, case_ip_abbrev, case_ip_brand,
-                  case_ip_en_docx, case_ip_expired, case_ip_future, case_ip_ko_seal, case_ip_no_seal,
-                  case_ip_other_grantee, case_ip_zh_scan, case_kc_wing, case_listing_wing, case_low_res,
-                  case_missing_evidence, case_resubmit, case_unknown_reason, case_unsupported)
+from .gen import (
+    case_bad_number,
+    case_charger,
+    case_cos_inci,
+    case_cos_serum,
+    case_cos_toner,
+    case_cos_whitening,
+    case_deadline,
+    case_duplicate,
+    case_encrypted,
+    case_expiring,
+    case_holiday,
+    case_humidifier,
+    case_ip_abbrev,
+    case_ip_brand,
+    case_ip_en_docx,
+    case_ip_expired,
+    case_ip_future,
+    case_ip_ko_seal,
+    case_ip_no_seal,
+    case_ip_other_grantee,
+    case_ip_zh_scan,
+    case_kc_wing,
+    case_lamp,
+    case_listing_wing,
+    case_low_res,
+    case_missing_evidence,
+    case_radio,
+    case_resubmit,
+    case_toy,
+    case_unknown_reason,
+    case_unsupported,
+)
 from .gen.common import zip_folder
 
 AS_OF = "2026-11-28"

@@ -12,6 +12,7 @@ from validators.facts import CaseFacts
 from validators.findings import finding
 from validators.rules import load_rules
 
+
 def normalise_number(number: str) -> str:
     return fold_dashes(re.sub(r"\s+", "", number)).upper()
 

@@ -12,7 +12,6 @@ from validators.facts import CaseFacts
 from validators.findings import finding
 
 
-
 def normalise_model(model: str) -> str:
     """Compare models as a reviewer does: case, width, spaces and dash variants do not matter."""
     text = unicodedata.normalize("NFKC", model)

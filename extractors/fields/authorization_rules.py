@@ -4,7 +4,7 @@ its field readers share: labels, prose cues and date cues as loose regular expre
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from extractors.rulefiles import label_vocabulary, rule_file
@@ -24,7 +24,7 @@ def vocabulary() -> LabelVocabulary:
     return label_vocabulary(RULES.name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def terms(section: str, name: str) -> re.Pattern[str]:
     return loose_regex(rules()[section][name])
 

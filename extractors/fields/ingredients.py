@@ -35,8 +35,8 @@ from extractors.ingredient_names import (
     strip_notes,
 )
 from extractors.layout import best, candidates, layout_of
-from extractors.layout.types import text_score
 from extractors.layout.blocks import column_text
+from extractors.layout.types import text_score
 from extractors.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
 
 __all__ = [

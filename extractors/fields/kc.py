@@ -18,8 +18,8 @@ from casefile.fields import KcCertificateFields
 from casefile.layout import Layout
 from casefile.pages import Page
 from extractors.dates import find_dates, parse_date
-from extractors.issuers import find_issuer, normalise_issuer
 from extractors.fields.context import Extraction
+from extractors.issuers import find_issuer, normalise_issuer
 from extractors.layout import candidates, layout_of
 from extractors.layout.pairing import Picker
 from extractors.layout.types import field_types

@@ -12,7 +12,7 @@ import re
 import tomllib
 from collections import Counter
 from email.utils import parsedate_to_datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -58,7 +58,7 @@ def vocabulary() -> LabelVocabulary:
     return LabelVocabulary(_rules()["labels"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cue(name: str) -> re.Pattern[str]:
     return loose_regex(_rules()["cues"][name])
 
@@ -151,7 +151,7 @@ def header_date(headers: dict[str, str]) -> dt.date | None:
     except (TypeError, ValueError, IndexError):
         return parse_date(raw)
     if sent.tzinfo is None:
-        sent = sent.replace(tzinfo=dt.timezone.utc)
+        sent = sent.replace(tzinfo=dt.UTC)
     return sent.astimezone(SEOUL).date()
 
 

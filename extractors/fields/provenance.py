@@ -20,8 +20,8 @@ from casefile.codes import PageSource
 from casefile.fields import AnyFields
 from casefile.pages import FieldSource, Page, Word
 from extractors.dates import find_dates
-from extractors.layout.pairing import Candidate
 from extractors.issuers import issuers
+from extractors.layout.pairing import Candidate
 from extractors.tables import row_lines
 from extractors.textmatch import Compact, compact
 

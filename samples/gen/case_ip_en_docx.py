@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import brn, toml_text, write_text
+from .common import toml_text, write_text
 from .kinds_marks import pen_signature
 from .letters_auth import Letter, en_docx
 

@@ -32,7 +32,6 @@ from samples.gen.common import nfc, restamp_zip
 from samples.gen.docx_doc import FIXED, _set_font
 from samples.gen.pdf import render_pdf
 
-
 # --- the model -----------------------------------------------------------------------------------
 
 @dataclass

@@ -9,8 +9,8 @@ from __future__ import annotations
 from . import values as V
 from .blocks import Columns, Doc, Pair, Pairs, Para, Spacer, Table, Title
 from .common import Composed, Rng, page_style
-from .vocab import caption, caption_style, distractor, labels, text
 from .values import chance, pick
+from .vocab import caption, caption_style, distractor, labels, text
 
 KIND = "ingredient_list"
 VOLUMES = ["150 mL", "50 mL", "30 ml", "200ml", "100 g", "80 mL", "1.7 fl.oz. / 50 mL", "15 g"]

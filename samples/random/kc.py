@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from . import values as V
 from .blocks import Doc, Pair, Pairs, Para, Signature, Spacer, Style, Table, Title
 from .common import Composed, Rng, page_style, square_seal
-from .vocab import CaptionStyle, caption, caption_style, distractor, labels, text
 from .values import chance, pick
+from .vocab import CaptionStyle, caption, caption_style, distractor, labels, text
 
 KIND = "kc_certificate"
 

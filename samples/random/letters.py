@@ -10,8 +10,8 @@ import datetime as dt
 from . import values as V
 from .blocks import Doc, Letterhead, Pair, Pairs, Para, Signature, Spacer, Title
 from .common import Composed, Rng, cn_round_seal, page_style, signature_mark, square_seal
-from .vocab import caption, caption_style, distractor, labels, text
 from .values import chance, pick
+from .vocab import caption, caption_style, distractor, labels, text
 
 KIND = "authorization_letter"
 OPEN_END = {"ko": "별도 해지 통보 시까지", "en": "until revoked in writing", "zh": "书面撤销之日止"}

@@ -24,8 +24,8 @@ from samples.gen.common import nfc
 from . import values as V
 from .blocks import Doc, Pair, Pairs, Para, Spacer
 from .common import Composed, Rng, page_style
-from .vocab import caption, caption_style, distractor, labels
 from .values import chance, pick
+from .vocab import caption, caption_style, distractor, labels
 from .wing import REASONS, REASONS_EN
 
 KIND = "notice_email"

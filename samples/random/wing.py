@@ -22,8 +22,8 @@ from samples.gen.common import nfc
 
 from . import values as V
 from .common import Composed, Rng
-from .vocab import caption, caption_style, labels, text
 from .values import chance, pick
+from .vocab import caption, caption_style, labels, text
 
 KIND = "seller_center_screenshot"
 NANUM = "/usr/share/fonts/truetype/nanum"
@@ -340,7 +340,7 @@ def _table(scr: Screen, rng, x0: float, y: float, rows, ids, id_caps, cap, show_
     x = x0 + (34 if check else 0)
     if check:
         scr.rect((x0 + 10, y + head_h / 2 - 7, x0 + 24, y + head_h / 2 + 7), outline=t.grey)
-    for (key, head), cw in zip(cols, widths):
+    for (_key, head), cw in zip(cols, widths):
         scr.text(x + pad, y + head_h / 2, head, px, True, fill=t.grey if t.name == "dark" else (50, 50, 50))
         x += cw
     y += head_h

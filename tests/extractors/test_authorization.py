@@ -215,18 +215,18 @@ def letter_html(seal: bool = False, red_header: bool = False, lang: str = "ko") 
     rule = '<div style="border-top:4pt solid #d0201a;margin-bottom:4mm"></div>' if red_header else ""
     stamp = f'<span style="position:absolute;right:-4mm;top:-8mm">{SEAL_SVG}</span>' if seal else ""
     if lang == "zh":
-        body = """<h1 style="text-align:center;{t}">授权书</h1>
+        body = f"""<h1 style="text-align:center;{title_style}">授权书</h1>
 <p>我司深圳市汉光科技有限公司特授权韩国汉光贸易株式会社在韩国Coupang平台销售“HANBIT”品牌产品。</p>
 <p>授权期限：自2026年1月1日起至2026年12月31日止。</p>
-<p style="margin-top:25mm;text-align:right;position:relative">授权方（盖章）：深圳市汉光科技有限公司 {s}</p>""".format(t=title_style, s=stamp)
+<p style="margin-top:25mm;text-align:right;position:relative">授权方（盖章）：深圳市汉光科技有限公司 {stamp}</p>"""
     else:
-        body = """<h1 style="text-align:center;{t}">권한 위임장</h1>
+        body = f"""<h1 style="text-align:center;{title_style}">권한 위임장</h1>
 <p>위임인: 주식회사 한빛상사</p><p>수임인: 선전한빛무역 유한회사</p><p>브랜드: HANBIT</p>
 <p>위임기간: 2026년 1월 1일부터 2026년 12월 31일까지</p>
 <p>위 수임인에게 쿠팡에서 HANBIT 브랜드 상품을 판매할 권한을 위임합니다.</p>
 <p style="margin-top:25mm;text-align:center">2026년 1월 1일</p>
-<p style="margin-top:12mm;text-align:right;position:relative">위임인 주식회사 한빛상사 대표이사 김철수 (인){s}</p>
-""".format(t=title_style, s=stamp)
+<p style="margin-top:12mm;text-align:right;position:relative">위임인 주식회사 한빛상사 대표이사 김철수 (인){stamp}</p>
+"""
     return f"""<html><head><style>@page {{ size: A4; margin: 25mm 20mm; }}
 body {{ font-family: NanumGothic; font-size: 12pt; line-height: 1.7 }}</style></head><body>{rule}{body}</body></html>"""
 
@@ -336,7 +336,7 @@ def self_signed(tmp_path_factory):
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "주식회사 한빛상사"),
                       x509.NameAttribute(NameOID.COMMON_NAME, "Hanbit Test Signer")])
     usage = x509.KeyUsage(digital_signature=True, content_commitment=True, key_cert_sign=True, crl_sign=True,

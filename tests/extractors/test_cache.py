@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 import tesserocr
+from conftest import CERT_NUMBER, image_pdf, squash
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.codes import FindingCode, PageSource
 from casefile.pages import Page, ReadIssue, ReadResult, Table, Word
-from conftest import CERT_NUMBER, image_pdf, squash
 from extractors import pdf as pdf_reader
 from extractors import read_file, tesseract
 from extractors.cache import READER_MODULES, ReadCache, _module_files, default_cache, file_sha256, reading_fingerprint
@@ -171,7 +171,7 @@ def test_whatever_was_read_comes_back_from_the_cache_unchanged(tmp_path, texts, 
                for n, text in enumerate(texts, start=1)],
         issues=[ReadIssue(code=FindingCode.low_resolution, detail="page 1: 150 DPI")],
     )
-    sha = "%064x" % abs(hash(tuple(texts)))
+    sha = f"{abs(hash(tuple(texts))):064x}"
     cache.put(sha, result)
     assert cache.get(sha) == result
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import quopri
+from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import quote
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import CERT_NUMBER, LETTER_LINES, draw_page, squash
 from PIL import Image
 
 from casefile.codes import FindingCode, PageSource
-from conftest import CERT_NUMBER, LETTER_LINES, draw_page, squash
 from extractors.image import read_image
 
 pytestmark = pytest.mark.ocr

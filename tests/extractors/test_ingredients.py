@@ -3,7 +3,6 @@ Chinese, tables; the splitter's respect for brackets, locants and slashes; near 
 
 from __future__ import annotations
 
-import re
 import tomllib
 
 import pytest

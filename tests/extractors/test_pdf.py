@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pdfplumber
 import pikepdf
+import pytesseract
 import pytest
+from conftest import CERT_LINES, CERT_NUMBER, LETTER_LINES, draw_page, image_pdf, render_pdf, squash
 from pikepdf import Dictionary, Name, Pdf
 
-from collections.abc import Iterator
-
-import pytesseract
-
 from casefile.codes import FindingCode, PageSource
-from conftest import CERT_LINES, CERT_NUMBER, LETTER_LINES, draw_page, image_pdf, render_pdf, squash
 from extractors import pdf as pdf_reader
 from extractors.pdf import MAX_PAGES, MAX_RENDER_PIXELS, ocr_reason, read_pdf
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import kc_page, phone_photo, skewed_scan
 from PIL import Image
 
-from conftest import kc_page, phone_photo, skewed_scan
 from extractors.preprocess import deskew, lighting, page, scale
 
 

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
-
 from conftest import (
     CERT_NUMBER,
     KC_LINES,
@@ -22,6 +20,8 @@ from conftest import (
     skewed_scan,
     squash,
 )
+from PIL import Image
+
 from extractors import tesseract
 from extractors.image import Frame, binarize, ocr_page
 from extractors.preprocess import regions

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import CERT_NUMBER, squash
 from PIL import Image
 
 from casefile.codes import FindingCode, PageSource
 from casefile.errors import MissingDependencyError
-from conftest import CERT_NUMBER, squash
 from extractors import read_file, read_json, tesseract
 
 

@@ -7,10 +7,10 @@ import unicodedata
 
 import docx
 import pdfplumber
+from conftest import CERT_NUMBER, render_pdf
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import CERT_NUMBER, render_pdf
 from extractors.tables import clean_cell, docx_table, pdf_tables
 
 #: A bordered table as a certificate lays it out: a header cell spanning two columns, a cell

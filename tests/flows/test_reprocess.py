@@ -13,7 +13,7 @@ from casefile.store import CaseStore
 from flows.reprocess import ReprocessRequest, select
 from tests.flows import servicekit as kit
 
-DAY = dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc)
+DAY = dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC)
 
 
 def crafted_store(root, up) -> CaseStore:

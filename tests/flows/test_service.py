@@ -10,7 +10,6 @@ import subprocess
 import urllib.error
 import urllib.request
 import zipfile
-from pathlib import Path
 
 import pytest
 

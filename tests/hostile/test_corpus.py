@@ -39,7 +39,7 @@ def harness(tmp_path_factory):
 def snapshot(root: Path, skip: tuple[Path, ...]) -> dict[str, str]:
     """Every file under root (links not followed) with its hash, except under `skip`."""
     found = {}
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    for dirpath, _dirnames, filenames in os.walk(root, followlinks=False):
         if any(Path(dirpath).is_relative_to(s) for s in skip):
             continue
         for name in filenames:

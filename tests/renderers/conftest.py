@@ -13,12 +13,23 @@ import pytest
 from PIL import Image, ImageDraw
 
 from casefile.codes import (
-    DocumentKind, FindingCode, PageSource, ReasonCode, Scheme, Severity, SignatureKind, TextSource,
+    DocumentKind,
+    FindingCode,
+    PageSource,
+    ReasonCode,
+    Scheme,
+    Severity,
+    SignatureKind,
+    TextSource,
 )
 from casefile.config import CaseConfig
 from casefile.evidence import KIND_TITLE_KO, EvidenceChain, EvidenceItem
 from casefile.fields import (
-    AuthorizationLetterFields, IngredientListFields, KcCertificateFields, NoticeEmailFields, OtherFields,
+    AuthorizationLetterFields,
+    IngredientListFields,
+    KcCertificateFields,
+    NoticeEmailFields,
+    OtherFields,
     SellerCenterScreenshotFields,
 )
 from casefile.pages import Page
@@ -38,9 +49,9 @@ AUTH_HTML = """<html lang="ko"><style>@page{size:A4;margin:25mm} body{font-famil
 <p>위임 기간: 2026년 1월 1일부터 2027년 12월 31일까지</p><p>주식회사 다온리빙 대표이사 김다온 (인)</p></html>"""
 
 INGREDIENTS = ["정제수", "부틸렌글라이콜", "글리세린", "병풀추출물", "나이아신아마이드", "1,2-헥산다이올", "판테놀", "향료"]
-INGR_HTML = """<html lang="ko"><style>@page{size:A4;margin:25mm} body{font-family:NanumGothic}</style>
+INGR_HTML = """<html lang="ko"><style>@page{{size:A4;margin:25mm}} body{{font-family:NanumGothic}}</style>
 <h1>전성분표</h1><p>제품명: 시카 카밍 토너</p><p>용량: 200 mL</p>
-<p>전성분: %s</p></html>""" % ", ".join(INGREDIENTS)
+<p>전성분: {}</p></html>""".format(", ".join(INGREDIENTS))
 
 NOTICE_TEXT = """쿠팡 판매자님께,
 상품번호 7234567890 미니 가습기 H2 상품이 KC 인증 정보 미비로 판매중지되었습니다.
@@ -208,8 +219,8 @@ def chain(tmp_path: Path) -> EvidenceChain:
 import html.parser  # noqa: E402
 import re  # noqa: E402
 
-import pikepdf  # noqa: E402
 import pdfplumber  # noqa: E402
+import pikepdf  # noqa: E402
 
 FOOTER = re.compile(r"^- \d+ / \d+ -$")
 

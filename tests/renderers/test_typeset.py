@@ -7,7 +7,7 @@ import pytest
 
 from casefile.errors import MissingDependencyError
 from renderers.fonts import fonts
-from renderers.typeset import keepall, kdate, zh_date
+from renderers.typeset import kdate, keepall, zh_date
 
 
 def test_keepall_wraps_each_word_and_escapes():
