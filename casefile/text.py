@@ -17,6 +17,9 @@ def clean(value: str | None) -> str | None:
 
 
 #: Every dash and minus OCR and word processors print for one hyphen.
+#: One Hangul syllable (the precomposed block; jamo alone are not read as text).
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _DASHES = re.compile(f"[{DASHES}]")
 

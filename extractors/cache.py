@@ -37,7 +37,7 @@ READER_VERSION = "2"  # 2: a PDF changed after signing is read from its signed r
 #: The modules whose code decides what a `ReadResult` holds; classification and fields are not
 #: among them, so fixing a field extractor does not throw away the OCR of every case.
 READER_MODULES = (
-    "casefile.pages", "casefile.codes", "extractors.read", "extractors.filetype", "extractors.pdf",
+    "casefile.pages", "casefile.codes", "casefile.text", "extractors.read", "extractors.filetype", "extractors.pdf",
     "extractors.image", "extractors.tesseract", "extractors.docx", "extractors.email",
     "extractors.plain", "extractors.tables", "extractors.preprocess", "extractors.wordlines",
     "extractors.signatures",

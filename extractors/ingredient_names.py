@@ -17,11 +17,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from casefile.text import HANGUL
 from extractors.textmatch import normalize, squeeze
 
 RULES = Path(__file__).parent / "rules"
 
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 OPEN, CLOSE = "([（【", ")]）】"

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from casefile.text import HANGUL
+
 RULES = Path(__file__).parent / "rules" / "issuers.toml"
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NOISE = re.compile(r"[\s()（）\[\]·.,]+")
 # Fuzzy matching only for names long enough that one misread syllable cannot turn one
 # body into another; abbreviations (KTL/KTC) differ by a letter and match exactly only.
@@ -99,6 +100,6 @@ def _mentioned(text: str) -> str | None:
 def _name_score(name: str, key: str) -> float:
     if name in key:
         return 100.0
-    if len(name) < _MIN_FUZZY_LEN or not _HANGUL.search(name) or len(key) < 0.8 * len(name):
+    if len(name) < _MIN_FUZZY_LEN or not HANGUL.search(name) or len(key) < 0.8 * len(name):
         return 0.0
     return fuzz.partial_ratio(name, key) if len(key) > len(name) else fuzz.ratio(name, key)

@@ -13,10 +13,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from casefile.text import DASHES
+from casefile.text import DASHES, HANGUL
 
 _SPACE = re.compile(r"\s+")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 #: One character for one, so offsets into the normalised text stay offsets into the page's: every
 #: dash casefile.text folds, and full-width Latin letters, digits and punctuation (`２０２５．３．１２`,
@@ -98,7 +97,7 @@ def join_spaced_syllables(value: str) -> str:
     out: list[str] = []
     run: list[str] = []
     for token in tokens + [""]:
-        if len(token) == 1 and _HANGUL.match(token):
+        if len(token) == 1 and HANGUL.match(token):
             run.append(token)
             continue
         if run:
@@ -112,7 +111,7 @@ def join_spaced_syllables(value: str) -> str:
 def is_syllable_spaced(value: str) -> bool:
     """Every token a single Hangul syllable, at least three of them: OCR spacing, whatever the source."""
     tokens = value.split()
-    return len(tokens) >= 3 and all(len(t) == 1 and _HANGUL.match(t) for t in tokens)
+    return len(tokens) >= 3 and all(len(t) == 1 and HANGUL.match(t) for t in tokens)
 
 
 def tidy_value(value: str, ocr: bool) -> str | None:
@@ -219,7 +218,7 @@ class _Occurrence:
 
     @property
     def hangul(self) -> bool:
-        return bool(_HANGUL.search(self.label))
+        return bool(HANGUL.search(self.label))
 
 
 def _starts_cleanly(text: str, start: int) -> bool:
@@ -227,7 +226,7 @@ def _starts_cleanly(text: str, start: int) -> bool:
     if start == 0:
         return True
     prev = text[start - 1]
-    return not (prev.isalnum() or _HANGUL.match(prev))
+    return not (prev.isalnum() or HANGUL.match(prev))
 
 
 def _separator(text: str, end: int, label: str) -> tuple[int, str] | None:
@@ -250,7 +249,7 @@ def _separator(text: str, end: int, label: str) -> tuple[int, str] | None:
             return None
         return end + len(rest) - len(rest.lstrip()), "weak"
     # Glued: "인증번호HU071695" is a dropped colon; "인증번호를" is running text.
-    if _HANGUL.search(label) and _LATIN_OR_DIGIT.match(nxt):
+    if HANGUL.search(label) and _LATIN_OR_DIGIT.match(nxt):
         return end, "weak"
     return None
 

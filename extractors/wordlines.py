@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from casefile.pages import Word
+from casefile.text import HANGUL
 
 #: Hangul words closer than this share of their height are one word: the Hangul model splits a
 #: word into syllables whose boxes touch or overlap ("판매중지" came back as "판매 중지" with the
 #: second box starting inside the first), where a real word space measured 0.3-0.5 of the height.
 JOIN_GAP = 0.15
-_HANGUL_EDGE = re.compile(r"[\uac00-\ud7a3]")
 
 
 def line_text(row: list[Word]) -> str:
@@ -18,7 +16,7 @@ def line_text(row: list[Word]) -> str:
     parts = [row[0].text] if row else []
     for left, right in zip(row, row[1:]):
         gap = right.left - (left.left + left.width)
-        joined = (_HANGUL_EDGE.match(left.text[-1]) and _HANGUL_EDGE.match(right.text[0])
+        joined = (HANGUL.match(left.text[-1]) and HANGUL.match(right.text[0])
                   and gap < JOIN_GAP * max(left.height, right.height))
         parts.append(right.text if joined else " " + right.text)
     return "".join(parts)

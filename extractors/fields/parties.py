@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from casefile.text import HANGUL
 from extractors.fields.authorization_rules import BILINGUAL_SPLIT, HANGUL_OR_HAN, alternation, rules, terms
 from extractors.textmatch import tidy_value
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _CLAUSE_END = re.compile(r"[.。;；:：!?\n]\s|[。；：]")
@@ -117,7 +117,7 @@ def _strip_self_reference(value: str) -> str:
     for m in reversed(list(terms("prose", "self_reference").finditer(value))):
         after = value[m.end():m.end() + 1]
         # Hangul runs on into other words ("당사자"); a Han self-reference may run into the name.
-        if _HAN.search(m.group()) or not after or not HANGUL_OR_HAN.match(after) or not _HANGUL.search(m.group()):
+        if _HAN.search(m.group()) or not after or not HANGUL_OR_HAN.match(after) or not HANGUL.search(m.group()):
             return value[m.end():].strip(" ,，")
     return value.strip(" ,，")
 

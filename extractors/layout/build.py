@@ -17,11 +17,11 @@ import statistics
 
 from casefile.layout import Box, Cell, Layout, Line, Region
 from casefile.pages import Page, Table, Word
+from casefile.text import HANGUL
 from extractors.textmatch import normalize
 from extractors.wordlines import line_text
 
 CELL_GAP = 0.8  # x the line's median word height
-_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
 SYNTH_LINE = 10.0  # synthetic units per text line (a character is 1 wide)
 
 
@@ -73,7 +73,7 @@ def _fits(word: Word, row: list[Word]) -> bool:
 
 
 def _cut(words: list[Word]) -> Line:
-    if len(words) >= 3 and all(_SYLLABLE.fullmatch(w.text) for w in words):
+    if len(words) >= 3 and all(HANGUL.fullmatch(w.text) for w in words):
         return Line((_cell(words),))  # a letter-spaced title ("상 표 사 용 권 한 위 임 장") is one cell
     height = statistics.median(w.height for w in words)
     cells: list[Cell] = []

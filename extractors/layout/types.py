@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from casefile.text import HANGUL
 from extractors.dates import find_dates, parse_date
 from extractors.layout.pairing import TypeScore
 from extractors.nlp import find_cert_numbers, repair_certificate_number
 from extractors.textmatch import normalize, squeeze
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 _ID = re.compile(r"^[A-Z0-9][A-Z0-9_\-/.]{3,}$")
@@ -75,7 +75,7 @@ def model_score(value: str) -> float:
         return 1.0 if len(value.split()) <= 4 else 0.6
     if re.search(r"\b[A-Z][A-Z0-9\-_/]{1,}\b", value) and not re.search(r"\b[A-Z]?[a-z]{3,}", value):
         return 0.7
-    return 0.4 if _HANGUL.search(flat) and len(flat) <= 12 and not _LATIN.search(flat) else 0.0
+    return 0.4 if HANGUL.search(flat) and len(flat) <= 12 and not _LATIN.search(flat) else 0.0
 
 
 def id_score(value: str) -> float:

@@ -24,6 +24,7 @@ import numpy as np
 from PIL import Image
 
 from casefile.pages import Word
+from casefile.text import HANGUL
 from extractors import tesseract
 
 WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
@@ -39,7 +40,6 @@ _LATIN_DIGIT = re.compile(r"[A-Za-z0-9\-]")
 #: glued in front, `번호:HU071695-21012A`, is not; its crop would hold the label too).
 _FOREIGN_INSIDE = re.compile(r"[A-Za-z0-9][^A-Za-z0-9\-]+[A-Za-z0-9]")
 _DATE_OR_UNIT = re.compile(r"\d+\s*[년월일시분초개원]")  # `2025년` is a date, not a damaged ID
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 HANGUL_LANG = "Hangul"
 #: Misread words scored below 0.62, real Latin words in Korean text (brands, models) above 0.85
@@ -85,7 +85,7 @@ def reread_hangul(gray: np.ndarray, out: tesseract.OcrOutput) -> tuple[tesseract
         found = [w for w in reading if (w.confidence or 0) >= SPECK_CONFIDENCE]
         new = "".join(w.text for w in found)
         confidence = min((w.confidence or 0 for w in found), default=0.0)
-        if not _HANGUL.search(new) or confidence < MIN_HANGUL_CONFIDENCE:
+        if not HANGUL.search(new) or confidence < MIN_HANGUL_CONFIDENCE:
             continue
         old = words[i]
         start, end = spans[i]
@@ -99,12 +99,12 @@ def reread_hangul(gray: np.ndarray, out: tesseract.OcrOutput) -> tuple[tesseract
 def _garbled(words: list[Word], i: int) -> bool:
     """Latin letters, no Hangul, unsure, not an ID, with a Hangul word beside it on its line."""
     word = words[i]
-    if (word.confidence or 0) >= GARBLED_CONFIDENCE or _HANGUL.search(word.text) or not _LATIN.search(word.text):
+    if (word.confidence or 0) >= GARBLED_CONFIDENCE or HANGUL.search(word.text) or not _LATIN.search(word.text):
         return False
     if looks_like_id(word.text.strip(":;,.()[]{}<>\"'")):
         return False
     neighbours = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
-    return any(_HANGUL.search(n.text) and _same_line_neighbours(*sorted((n, word), key=lambda w: w.left))
+    return any(HANGUL.search(n.text) and _same_line_neighbours(*sorted((n, word), key=lambda w: w.left))
                for n in neighbours)
 
 
