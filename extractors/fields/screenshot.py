@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.distance import Hamming, Levenshtein
+
 from casefile.fields import SellerCenterScreenshotFields
 from casefile.pages import Page, ReadResult
 from extractors.fields.context import FieldContext
@@ -146,7 +148,8 @@ def _near_status(flat: str, by_form: dict[str, StatusTerm]) -> StatusTerm | None
 
 
 def _substitutions(a: str, b: str) -> int:
-    return sum(x != y for x, y in zip(a, b)) if len(a) == len(b) else max(len(a), len(b))
+    """Glyphs misread in place: the Hamming distance of equal lengths; otherwise no near match."""
+    return Hamming.distance(a, b) if len(a) == len(b) else max(len(a), len(b))
 
 
 def _is_filter(text: str) -> bool:
@@ -178,12 +181,7 @@ def _product_id(value: str) -> str | None:
 
 def _one_edit(a: str, b: str) -> bool:
     """At most one digit substituted, dropped or added (an OCR slip on one glyph)."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return _substitutions(a, b) <= 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 # -- the product list --------------------------------------------------------------------
