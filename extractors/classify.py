@@ -7,7 +7,6 @@ leans to `notice_email` only when it is a Coupang notice. A tie or a weak score 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from casefile.codes import DocumentKind
 from casefile.pages import ReadResult
+from extractors.rulefiles import rule_file
 from extractors.textmatch import loose_regex, normalize, squeeze
 
 RULES = Path(__file__).parent / "rules" / "kinds.toml"
@@ -34,8 +34,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    with RULES.open("rb") as fh:
-        data = tomllib.load(fh)
+    data = rule_file(RULES.name)
     keywords, hints = {}, {}
     for name, rule in data["kinds"].items():
         kind = DocumentKind(name)

@@ -9,7 +9,6 @@ ingredient-list field readers share (rules/ingredient_fields.toml).
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -18,6 +17,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from casefile.text import HANGUL
+from extractors.rulefiles import rule_file
 from extractors.textmatch import normalize, squeeze
 
 RULES = Path(__file__).parent / "rules"
@@ -40,14 +40,12 @@ _MIN_HANGUL, _MIN_LATIN, _MIN_HAN = 4, 7, 5
 
 @lru_cache(maxsize=1)
 def field_rules() -> dict:
-    with (RULES / "ingredient_fields.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    return rule_file("ingredient_fields.toml")
 
 
 @lru_cache(maxsize=1)
 def dictionary() -> IngredientDictionary:
-    with (RULES / "ingredients.toml").open("rb") as fh:
-        data = tomllib.load(fh)
+    data = rule_file("ingredients.toml")
     # A group or row marked `fuzzy = false` (a name MFDS bans or restricts) is matched exactly only:
     # a misread of an innocent ingredient must never be "corrected" into a banned one.
     rows = [{**row, "fuzzy": row.get("fuzzy", group.get("fuzzy", True))}

@@ -8,7 +8,6 @@ or just "KTC" (DOMAIN.md §1.7); OCR adds misread syllables. The list is data
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from casefile.text import HANGUL
+from extractors.rulefiles import rule_file
 
 RULES = Path(__file__).parent / "rules" / "issuers.toml"
 _NOISE = re.compile(r"[\s()（）\[\]·.,]+")
@@ -45,8 +45,7 @@ def _key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[Issuer, ...], float]:
-    with RULES.open("rb") as fh:
-        data = tomllib.load(fh)
+    data = rule_file(RULES.name)
     issuers = tuple(
         Issuer(
             canonical=row["canonical"],

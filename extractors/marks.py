@@ -21,7 +21,6 @@ docx_signature, the size constants …) are re-exported from here.
 from __future__ import annotations
 
 import logging
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,6 +46,7 @@ from extractors.ink import (
     find_ink,
 )
 from extractors.mark_image import A4_WIDTH_CM, Box, Mark, a4_scale, around, crop, shift, union
+from extractors.rulefiles import rule_file
 from extractors.seals import (
     RED_HUE_HIGH,
     RED_HUE_LOW,
@@ -206,8 +206,7 @@ def _turned(image: Image.Image, clockwise: int) -> Image.Image:
 @lru_cache(maxsize=1)
 def _cues() -> tuple[frozenset[str], tuple[str, ...]]:
     """Cues that must be a whole word (one character: 印) and cues found inside a word."""
-    with RULES.open("rb") as fh:
-        terms = [squeeze(normalize(t)).casefold() for t in tomllib.load(fh)["signature"]["cues"]]
+    terms = [squeeze(normalize(t)).casefold() for t in rule_file(RULES.name)["signature"]["cues"]]
     return frozenset(t for t in terms if len(t) == 1), tuple(t for t in terms if len(t) > 1)
 
 

@@ -8,7 +8,6 @@ Token patterns find numbers however the tokenizer split them; a regex over the c
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from extractors.rulefiles import rule_file
 from extractors.textmatch import compact, normalize
 
 RULES = Path(__file__).parent / "rules" / "kc_patterns.toml"
@@ -41,8 +41,7 @@ class CertMention:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    with RULES.open("rb") as fh:
-        return tomllib.load(fh)
+    return rule_file(RULES.name)
 
 
 @lru_cache(maxsize=1)

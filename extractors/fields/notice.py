@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections import Counter
 from email.utils import parsedate_to_datetime
 from functools import cache, lru_cache
@@ -20,6 +19,7 @@ from casefile.codes import ReasonCode
 from casefile.fields import NoticeEmailFields
 from casefile.pages import Page
 from extractors.dates import find_dates, parse_date
+from extractors.rulefiles import rule_file
 from extractors.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
 
 RULES = Path(__file__).parent.parent / "rules"
@@ -49,8 +49,7 @@ def extract_notice(pages: list[Page], headers: dict[str, str]) -> NoticeEmailFie
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    with (RULES / "notice_fields.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    return rule_file("notice_fields.toml")
 
 
 @lru_cache(maxsize=1)
@@ -80,8 +79,7 @@ def _product_id(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _reason_terms() -> tuple[re.Pattern[str], dict[str, tuple[ReasonCode, int]]]:
-    with (RULES / "reasons.toml").open("rb") as fh:
-        rows = tomllib.load(fh)["reason"]
+    rows = rule_file("reasons.toml")["reason"]
     weights = {squeeze(t["term"]).casefold(): (ReasonCode(r["code"]), int(t["weight"])) for r in rows for t in r["terms"]}
     return loose_regex(t["term"] for r in rows for t in r["terms"]), weights
 
