@@ -8,6 +8,12 @@ With `--random [SEED] --n N` it scores a fresh set from the layout randomiser (s
 N documents per kind in layouts and renditions nobody tuned for, per kind x rendition tier (issue 14).
 Without a SEED the seed is new on every run; it is printed first, so a run can be repeated.
     .venv/bin/python bench/accuracy.py --random --n 6 [--kinds K ...] [--renditions R ...] [--keep DIR]
+
+With `--random-cases [SEED] --n N` it scores N whole cases composed from the randomiser
+(samples/random/cases.py) with zero or one fault planted per case and near misses of other codes
+beside it (issue 15, part 6): per code planted, found, missed, false alarms, precision and recall;
+status accuracy; and blocking (error) findings on cases planted with no fault, with examples.
+    .venv/bin/python bench/accuracy.py --random-cases 1 --n 40 [--renditions pdf docx email] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -63,7 +69,8 @@ def run_case(path: Path) -> dict:
                        "fields": {k: fold(v) if not isinstance(v, list) else [fold(x) for x in v]
                                   for k, v in fields.items()}}
     return {"documents": out, "codes": {fold(f.code) for f in findings}, "status": fold(status_of(findings)),
-            "reason_code": fold(facts.reason_code)}
+            "reason_code": fold(facts.reason_code),
+            "findings": [(fold(f.code), fold(f.severity), list(f.documents)) for f in findings]}
 
 
 def tier(case_id: str, path: str, text_source: str | None, degraded: set[str]) -> str:
@@ -415,6 +422,154 @@ def random_bench(args) -> None:
     random_report(score, repeat, args.n, len(samples), time.monotonic() - t0, args.examples)
 
 
+# --- random whole cases with planted faults (issue 15, part 6) -------------------------------------
+
+CASES_N = 32
+
+
+class CaseScore:
+    def __init__(self) -> None:
+        self.by_code = defaultdict(lambda: defaultdict(int))  # code -> planted, found, near, near_fired, false
+        self.status = [0, 0]
+        self.clean = [0, 0]                     # clean cases with a blocking finding, clean cases
+        self.examples = defaultdict(list)       # code -> ("missed" | "false alarm", line)
+        self.blocking: list[str] = []
+        self.status_misses: list[str] = []
+        self.by_tier = defaultdict(lambda: [0, 0])  # rendition mix -> status right, cases
+        self.crashes: list[str] = []
+
+    def add(self, truth, got: dict) -> None:
+        codes = got["codes"]
+        where = f"{truth.case_id} [{truth.reason}; {_renditions_of(truth)}]"
+        for code in truth.expected:
+            c = self.by_code[code]
+            c["planted"] += 1
+            if code in codes:
+                c["found"] += 1
+                severities = {sev for c2, sev, _ in got.get("findings", []) if c2 == code}
+                if truth.status == "needs_fixes" and "error" not in severities:
+                    c["warned"] += 1
+                    self.examples[code].append(("warned only", f"{where} planted: {'; '.join(truth.notes)}"))
+            else:
+                self.examples[code].append(("missed", f"{where} planted: {'; '.join(truth.notes)}"))
+        for code in truth.absent:
+            if code in codes:
+                self.by_code[code]["false"] += 1
+                near = truth.near_misses.get(code)
+                if near:
+                    self.by_code[code]["near_fired"] += 1
+                self.examples[code].append(("false alarm", f"{where} " + (f"near miss: {near}" if near else
+                                            f"planted: {'; '.join(truth.notes) or 'nothing'}")))
+        for code in truth.near_misses:
+            self.by_code[code]["near"] += 1
+        right = got["status"] == truth.status
+        self.status[0] += right
+        self.status[1] += 1
+        tier = _tier_mix(truth)
+        self.by_tier[tier][0] += right
+        self.by_tier[tier][1] += 1
+        if not right:
+            self.status_misses.append(f"{where} expected {truth.status} got {got['status']} "
+                                      f"(planted {truth.fault or 'nothing'}; raised {sorted(codes)})")
+        if truth.fault is None:
+            self.clean[1] += 1
+            errors = [(c, docs) for c, sev, docs in got.get("findings", []) if sev == "error"]
+            if errors:
+                self.clean[0] += 1
+                self.blocking.append(f"{where}: " + ", ".join(f"{c} {docs or ''}" for c, docs in errors))
+
+
+def _renditions_of(truth) -> str:
+    return " ".join(f"{d['kind'].split('_')[0]}:{d['rendition']}" for d in truth.documents) or "no documents"
+
+
+def _tier_mix(truth) -> str:
+    from samples.random.common import TIERS
+
+    tiers = {TIERS[d["rendition"]] for d in truth.documents}
+    order = [t for t in TIER_ORDER if t in tiers]
+    return order[-1] if order else "no documents"   # the hardest rendition in the case
+
+
+def cases_report(score: CaseScore, repeat: str, n: int, seconds: float, examples: int) -> None:
+    print(f"\nrandom cases: {n} ({score.clean[1]} planted with no fault), as_of {AS_OF}, {seconds:.0f} s"
+          f"   (repeat: {repeat})\n")
+    print(f"status accuracy          {pct(*score.status)}")
+    print(f"blocking false alarms on clean cases: {score.clean[0]} of {score.clean[1]} clean cases"
+          "   (target: none)")
+    tp = sum(c["found"] for c in score.by_code.values())
+    planted = sum(c["planted"] for c in score.by_code.values())
+    false = sum(c["false"] for c in score.by_code.values())
+    print(f"finding recall           {pct(tp, planted):24} target ≥ {FINDING_TARGET:.0%}")
+    print(f"finding precision        {pct(tp, tp + false):24} target ≥ {FINDING_TARGET:.0%}")
+    print("\nper code (found: raised, of them 'as warn' only as a warning where an error was due; false: raised "
+          "where the code must not fire, of them 'on near' on a near miss planted for it):")
+    print(f"  {'code':30} {'planted':>7} {'found':>5} {'as warn':>7} {'missed':>6} {'near':>5} {'false':>5} "
+          f"{'on near':>7} {'precision':>10} {'recall':>8}")
+    from samples.random.cases import CODES
+
+    for code in sorted(set(CODES) | set(score.by_code)):
+        c = score.by_code[code]
+        found, planted_c, false_c = c["found"], c["planted"], c["false"]
+        precision = f"{found / (found + false_c):.1%}" if found + false_c else "–"
+        recall = f"{found / planted_c:.1%}" if planted_c else "–"
+        print(f"  {code:30} {planted_c:7d} {found:5d} {c['warned']:7d} {planted_c - found:6d} {c['near']:5d} {false_c:5d} "
+              f"{c['near_fired']:7d} {precision:>10} {recall:>8}")
+    print("\nstatus accuracy by the hardest rendition in the case:")
+    for tier in [*TIER_ORDER, "no documents"]:
+        if tier in score.by_tier:
+            print(f"  {tier:14} {pct(*score.by_tier[tier])}")
+    if score.blocking:
+        print(f"\nblocking findings on clean cases ({len(score.blocking)}):")
+        for line in score.blocking[:max(examples * 4, 10)]:
+            print("  " + line)
+    print(f"\nexamples per code (up to {examples} each):")
+    for code in sorted(score.examples):
+        for what, line in score.examples[code][:examples]:
+            print(f"  {code:30} {what:11} {line}")
+    if score.status_misses:
+        print(f"\nstatus misses ({len(score.status_misses)}):")
+        for line in score.status_misses:
+            print("  " + line)
+    if score.crashes:
+        print(f"\ncrashes ({len(score.crashes)}):")
+        for line in score.crashes:
+            print("  " + line)
+
+
+def random_cases_bench(args) -> None:
+    import secrets
+    import time
+
+    from samples.random.cases import generate_cases
+
+    seed = secrets.randbelow(10**6) if args.random_cases == "fresh" else int(args.random_cases)
+    n = args.n or CASES_N
+    repeat = (f"bench/accuracy.py --random-cases {seed} --n {n}"
+              + (f" --renditions {' '.join(args.renditions)}" if args.renditions else ""))
+    print(f"random cases seed {seed}   (repeat this set: {repeat})", flush=True)
+    t0 = time.monotonic()
+    score = CaseScore()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.keep or Path(tmp) / "cases"
+
+        def run(truth) -> None:
+            try:
+                got = run_case(truth.path)
+            except Exception as exc:  # noqa: BLE001 - a crash is a result to report
+                score.crashes.append(f"{truth.case_id}: {type(exc).__name__}: {exc}")
+                got = {"codes": set(), "status": "crashed", "findings": []}
+            score.add(truth, got)
+            raised = sorted(got["codes"])
+            ok = got["status"] == truth.status and set(truth.expected) <= got["codes"] \
+                and not set(truth.absent) & got["codes"]
+            print(f"  {truth.case_id} {truth.reason:18} planted {truth.fault or '-':28} {'ok  ' if ok else 'MISS'} "
+                  f"{got['status']:11} raised {raised}   [{_renditions_of(truth)}]", file=sys.stderr, flush=True)
+
+        generate_cases(seed, n, out, args.renditions, AS_OF, progress=run)
+    cases_report(score, repeat, n, time.monotonic() - t0, args.examples)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=Path, default=REPO / "samples" / "cases")
@@ -422,13 +577,22 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="case ids to run")
     parser.add_argument("--random", nargs="?", const="fresh", metavar="SEED",
                         help="score a random set from samples/random instead (no SEED: a new seed each run)")
-    parser.add_argument("--n", type=int, default=RANDOM_N, help=f"--random: documents per kind (default {RANDOM_N})")
+    parser.add_argument("--random-cases", nargs="?", const="fresh", metavar="SEED",
+                        help="score whole random cases with planted faults (samples/random/cases.py)")
+    parser.add_argument("--n", type=int, default=None,
+                        help=f"--random: documents per kind (default {RANDOM_N}); --random-cases: cases "
+                             f"(default {CASES_N})")
     parser.add_argument("--kinds", nargs="+", metavar="KIND", help="--random: only these kinds")
-    parser.add_argument("--renditions", nargs="+", metavar="R", help="--random: only these renditions")
-    parser.add_argument("--keep", type=Path, metavar="DIR", help="--random: write the set here and keep it")
+    parser.add_argument("--renditions", nargs="+", metavar="R", help="--random, --random-cases: only these renditions")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="--random, --random-cases: write the set here and keep it")
     parser.add_argument("--examples", type=int, default=3, help="--random: examples per weak field (default 3)")
     args = parser.parse_args()
+    if args.random_cases is not None:
+        random_cases_bench(args)
+        return
     if args.random is not None:
+        args.n = args.n or RANDOM_N
         random_bench(args)
         return
     score = Score()

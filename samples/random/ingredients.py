@@ -16,7 +16,11 @@ KIND = "ingredient_list"
 VOLUMES = ["150 mL", "50 mL", "30 ml", "200ml", "100 g", "80 mL", "1.7 fl.oz. / 50 mL", "15 g"]
 
 
-def compose(rng: Rng, rendition: str) -> Composed:
+def compose(rng: Rng, rendition: str, given: dict | None = None) -> Composed:
+    """`given` (optional, for whole cases: samples/random/cases.py) fixes facts instead of drawing
+    them: `ingredients` ((Korean, INCI) pairs in label order), `product`. Everything is still drawn
+    first, so without `given` the same generator gives the same list."""
+    given = given or {}
     layout = pick(rng, ["label", "label_columns", "label_across", "table", "inci", "list"],
                   p=[0.25, 0.15, 0.12, 0.22, 0.13, 0.13])
     lang = "ko" if chance(rng, 0.85) else "en"
@@ -24,10 +28,12 @@ def compose(rng: Rng, rendition: str) -> Composed:
     small = layout.startswith("label")
     style = page_style(rng, lang, small=small)
     items = V.ingredient_list(rng)
+    items = given.get("ingredients", items)
     names = [k for k, _ in items]
     decorated = set(V.sample(rng, range(1, len(names)), int(rng.integers(0, 4)))) if chance(rng, 0.45) else set()
     printed = [V.with_parenthetical(rng, n) if i in decorated else n for i, n in enumerate(names)]
     product = pick(rng, V.COSMETICS)
+    product = given.get("product", product)
     brand = V.brand_name(rng)
     maker = V.ko_company(rng) if chance(rng, 0.6) else V.cn_company(rng, "cosmetics")
     seller = V.ko_company(rng)

@@ -86,8 +86,14 @@ class Cert:
         return V.fmt_date(x, self.dstyle if chance(rng, 0.9) else V.date_style(rng, self.lang))
 
 
-def compose(rng: Rng, rendition: str) -> Composed:
+def compose(rng: Rng, rendition: str, given: dict | None = None) -> Composed:
+    """`given` (optional, for whole cases: samples/random/cases.py) fixes facts instead of drawing
+    them: `scheme`, `product`, `model`, `expiry` (a date, or None for none printed), `number` (the
+    number as printed, any shape). Everything is still drawn first, so without `given` the same
+    generator gives the same certificate."""
     c = _facts(rng)
+    if given:
+        _apply(rng, c, given)
     pairs, issuer_printed = _field_pairs(rng, c)
     derived = V.derived_models(rng, c.model, int(rng.integers(1, 4)))
     pairs += _lookalikes(rng, c, derived)
@@ -145,6 +151,40 @@ def _facts(rng: Rng) -> Cert:
               "date_field": date_field, "date_bottom": chance(rng, 0.7) or not date_field,
               "layout": pick(rng, ["inline", "table", "table4", "grid", "columns"], p=[0.25, 0.3, 0.15, 0.18, 0.12])}
     return c
+
+
+def _apply(rng: Rng, c: Cert, given: dict) -> None:
+    """Overrides for a case's certificate (see `compose`), kept consistent with the rest of the facts."""
+    scheme = given.get("scheme", c.scheme)
+    if scheme != c.scheme:
+        c.scheme = scheme
+        if scheme == "radio_conformity":
+            c.family = "radio"
+        elif c.family == "radio" or scheme == "supplier_conformity":
+            c.family = "electric"
+        c.key = _key(scheme, c.family)
+        if scheme == "radio_conformity":
+            c.abbr, c.names = RRA
+        elif c.abbr == "RRA":
+            c.abbr, c.names = V.pick(rng, list(ISSUERS.items()))
+        c.number = None if scheme == "supplier_conformity" else V.kc_number(rng, scheme, c.family, c.issue.year)
+        c.printed_number = c.number
+        c.show["prose"] = c.show["prose"] and scheme in ("radio_conformity", "supplier_conformity")
+        c.show["issuer_sign"] = scheme != "supplier_conformity"
+        c.show["number_top"] = c.show["number_top"] and c.number is not None
+    if "product" in given:
+        c.product = given["product"]
+    if "model" in given:
+        c.model = given["model"]
+        c.show["model_name"] = True
+    if "expiry" in given:
+        c.expiry = given["expiry"]
+        if c.expiry is not None:
+            issue = V.add_years(c.expiry + dt.timedelta(days=1), -pick(rng, [3, 5]))
+            c.issue = min(issue, c.expiry - dt.timedelta(days=30))
+    if "number" in given:
+        c.number = c.printed_number = given["number"]
+        c.show["number_top"] = c.show["number_top"] and c.number is not None
 
 
 def _field_pairs(rng: Rng, c: Cert) -> tuple[list[Pair], str]:

@@ -30,7 +30,12 @@ CLAUSES = {
 }
 
 
-def compose(rng: Rng, rendition: str) -> Composed:
+def compose(rng: Rng, rendition: str, given: dict | None = None) -> Composed:
+    """`given` (optional, for whole cases: samples/random/cases.py) fixes facts instead of drawing
+    them: `seller` (a values.Company, named in the letter's language), `grantee` (a name as printed),
+    `brand`, `valid_from`, `valid_until` (None: open-ended), `signature` (seal, handwritten, none).
+    Everything is still drawn first, so without `given` the same generator gives the same letter."""
+    given = given or {}
     lang = pick(rng, ["ko", "en", "zh"], p=[0.55, 0.3, 0.15])
     family = pick(rng, ["form", "prose", "letter"], p=[0.45, 0.3, 0.25])
     cs = caption_style(rng, lang, p_bilingual=0.25)
@@ -40,6 +45,7 @@ def compose(rng: Rng, rendition: str) -> Composed:
     cn_owner = chance(rng, 0.6)
     owner = V.cn_company(rng, pick(rng, ["electric", "toy", "cosmetics", "general"])) if cn_owner else V.ko_company(rng)
     seller = V.ko_company(rng) if chance(rng, 0.6) else V.cn_company(rng, "general")
+    seller = given.get("seller", seller)
     grantor = owner.form(lang) if cn_owner else (owner.ko if lang == "ko" else owner.en)
     if seller.ko == seller.zh:  # a Korean firm: its Korean name, or its English one in an English letter
         grantee = seller.en if lang == "en" else seller.ko
@@ -52,6 +58,11 @@ def compose(rng: Rng, rendition: str) -> Composed:
     end = None if chance(rng, 0.1) else V.add_years(start, int(rng.integers(1, 4))) - dt.timedelta(days=1)
     signed = start - dt.timedelta(days=int(rng.integers(0, 40)))
     rep = V.ko_person(rng) if not cn_owner else V.cn_person(rng)[{"ko": 1, "en": 0, "zh": 2}[lang]]
+    grantee, brand = given.get("grantee", grantee), given.get("brand", brand)
+    if "valid_from" in given:
+        signed = given["valid_from"] - (start - signed)
+        start = given["valid_from"]
+    end = given.get("valid_until", end)
 
     def d(x: dt.date) -> str:
         return V.fmt_date(x, dstyle)
@@ -90,6 +101,7 @@ def compose(rng: Rng, rendition: str) -> Composed:
         blocks.append(Para(f"{i + 1}. {c}" if chance(rng, 0.6) else c))
     blocks.append(Spacer(float(rng.integers(4, 14))))
     signature = pick(rng, ["seal", "handwritten", "none"], p=[0.5, 0.25, 0.25])
+    signature = given.get("signature", signature)
     blocks.append(_signature(rng, signature, lang, owner, cn_owner, grantor, rep, d(signed)))
 
     truth = {"grantor": grantor, "grantee": grantee, "brand": brand, "valid_from": start.isoformat(),

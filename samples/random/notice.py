@@ -72,7 +72,12 @@ class Mail:
         return _plain(self.intro, self.rows, self.outro, self.sign, self.bullet, self.sep)
 
 
-def compose(rng: Rng, rendition: str) -> Composed:
+def compose(rng: Rng, rendition: str, given: dict | None = None) -> Composed:
+    """`given` (optional, for whole cases: samples/random/cases.py) fixes facts instead of drawing
+    them: `reason_code`, `product_id` (a 노출상품ID), `notice_date`, `deadline` (a date, or None for
+    "7일 이내" only), `vendor` (a values.Company, the addressee). Without `given` the same generator
+    gives the same notice."""
+    given = given or {}
     lang = pick(rng, ["ko", "en", "zh"], p=[0.82, 0.12, 0.06])
     cs = caption_style(rng, lang, p_bilingual=0.1)
     form = pick(rng, ["labelled", "prose", "table"], p=[0.45, 0.3, 0.25])
@@ -80,9 +85,12 @@ def compose(rng: Rng, rendition: str) -> Composed:
     dstyle = pick(rng, ["iso", "ko_words", "dots_padded", "weekday", "ko_dots"]) if lang == "ko" else V.date_style(rng, lang)
 
     code = pick(rng, list(REASONS))
+    code = given.get("reason_code", code)
     reason = pick(rng, {"ko": REASONS, "en": REASONS_EN, "zh": REASONS_ZH}[lang][code])
     exposed = chance(rng, 0.7)
     pid = V.exposed_id(rng) if exposed else V.registered_id(rng)
+    if "product_id" in given:
+        exposed, pid = True, given["product_id"]
     pid_cap = caption(rng, labels(KIND, "product_id"), cs)[0]
     if not exposed and "노출" in pid_cap:
         pid_cap = pick(rng, ["등록상품ID", "상품번호", "Product No."])
@@ -90,8 +98,15 @@ def compose(rng: Rng, rendition: str) -> Composed:
                                dt.time(int(rng.integers(9, 19)), int(rng.integers(0, 60)), int(rng.integers(0, 60))), KST)
     deadline = sent.date() + dt.timedelta(days=int(rng.integers(7, 15)))
     deadline_printed = chance(rng, 0.8)
+    if "notice_date" in given:
+        deadline = given["notice_date"] + (deadline - sent.date())
+        sent = dt.datetime.combine(given["notice_date"], sent.timetz())
+    if "deadline" in given:
+        deadline_printed = given["deadline"] is not None
+        deadline = given["deadline"] or deadline
     due = dt.datetime.combine(deadline, dt.time(23, 59))
     vendor = V.ko_company(rng)
+    vendor = given.get("vendor", vendor)
     intro, outro = _wording(rng, lang, form, pid_cap, pid, reason, _date_text(sent, dstyle),
                             _date_text(due, dstyle) if deadline_printed else None, code)
     rows = [] if form == "prose" else _rows(rng, cs, pid_cap, pid, reason, sent, due if deadline_printed else None,

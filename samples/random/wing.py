@@ -196,20 +196,30 @@ def _rows(rng: Rng, lang: str, reason_code: str, k: int, stopped_only: bool) -> 
 
 # --- views ---------------------------------------------------------------------------------------
 
-def compose(rng: Rng, rendition: str) -> Composed:
+def compose(rng: Rng, rendition: str, given: dict | None = None) -> Composed:
+    """`given` (optional, for whole cases: samples/random/cases.py) fixes facts instead of drawing
+    them: `product_id` (the case row's 노출상품ID, always shown), `product_name`, `reason_code`,
+    `vendor` (the account in the top bar). Without `given` the same generator gives the same screen."""
+    given = given or {}
     view = pick(rng, ["list", "stopped", "detail", "mobile"], p=[0.38, 0.2, 0.27, 0.15])
     lang = "ko" if chance(rng, 0.85) else "en"
     cs = caption_style(rng, lang, p_bilingual=0.0)
     theme = pick(rng, [LIGHT, LIGHT_WHITE_TOP, DARK], p=[0.45, 0.25, 0.3])
     font = pick(rng, list(FONTS))
     reason_code = pick(rng, list(REASONS))
+    reason_code = given.get("reason_code", reason_code)
     vendor = V.ko_company(rng).ko if chance(rng, 0.6) else V.cn_company(rng).en
+    vendor = given.get("vendor", vendor)
     vid = V.vendor_id(rng)
     if view in ("list", "stopped"):
         rows, idx = _rows(rng, lang, reason_code, int(rng.integers(3, 9)), stopped_only=view == "stopped")
     else:
         rows, idx = _rows(rng, lang, reason_code, 1, stopped_only=False)
     case = rows[idx]
+    if "product_id" in given:
+        case["exposed"] = given["product_id"]
+    if "product_name" in given:
+        case["name"] = given["product_name"]
 
     def cap(field: str) -> str:
         return caption(rng, labels(KIND, field), cs)[0]
@@ -218,6 +228,8 @@ def compose(rng: Rng, rendition: str) -> Composed:
     ids = V.sample(rng, ["exposed", "registered", "option"], int(rng.integers(1, 4)))
     if "exposed" not in ids and "registered" not in ids:
         ids.append(pick(rng, ["exposed", "registered"]))
+    if "product_id" in given and "exposed" not in ids:
+        ids.append("exposed")
     id_caps = {"exposed": cap("product_id_exposed"), "registered": cap("product_id_registered"),
                "option": caption(rng, text(KIND, "distractors", "option_id"), cs)[0]}
     show_reason = view == "stopped" or chance(rng, 0.75)
