@@ -1,9 +1,12 @@
-"""`case.toml`: every key optional; unknown keys and wrong types are reported by their dotted name."""
+"""`case.toml`: every key optional; unknown keys and wrong types are reported by their dotted name
+and line, and only they are left out (`read_case_toml`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -46,20 +49,103 @@ class CaseConfig(_Section):
     appeal: AppealConfig = Field(default_factory=AppealConfig)
 
 
-def parse_case_toml(text: str, source: str = "case.toml") -> CaseConfig:
-    """Parse and validate; raise `CaseConfigError` naming the offending key."""
+@dataclass(frozen=True)
+class ConfigProblem:
+    """One fault of case.toml: what is wrong, at which key and line; the rest of the file still counts."""
+
+    detail: str
+    key: str | None = None
+    line: int | None = None
+
+
+def read_case_toml(text: str) -> tuple[CaseConfig, list[ConfigProblem]]:
+    """What can be used of case.toml, and each fault in it (a bad part costs that part).
+
+    A file that is not TOML gives an empty config and one problem naming the line; a section or
+    key that is unknown or of the wrong type is left out with a problem naming it (and its line,
+    where it can be found); every other key is kept.
+    """
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CaseConfigError(f"{source}: not valid TOML ({exc})") from exc
-    try:
-        return CaseConfig.model_validate(raw)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            key = ".".join(str(p) for p in err["loc"])
-            if err["type"] == "extra_forbidden":
-                problems.append(f"unknown key '{key}'")
-            else:
-                problems.append(f"key '{key}': {err['msg']} (got {err.get('input')!r})")
-        raise CaseConfigError(f"{source}: " + "; ".join(problems)) from exc
+        line = getattr(exc, "lineno", None) or _line_of_error(str(exc))
+        where = f"line {line}: " if line else ""
+        return CaseConfig(), [ConfigProblem(f"not valid TOML, so none of it was used ({where}{_reason(exc)})",
+                                            line=line)]
+    lines = key_lines(text)
+    problems: list[ConfigProblem] = []
+    kept: dict[str, dict] = {}
+    for section, value in raw.items():
+        model = _SECTIONS.get(section)
+        if model is None:
+            problems.append(_problem(f"unknown key '{section}', ignored", section, lines))
+        elif not isinstance(value, dict):
+            problems.append(_problem(f"key '{section}' must be a table ([{section}]), ignored", section, lines))
+        else:
+            kept[section] = _valid_keys(section, model, value, lines, problems)
+    return CaseConfig.model_validate(kept), problems
+
+
+def _valid_keys(section: str, model: type[BaseModel], values: dict, lines: dict[str, int],
+                problems: list[ConfigProblem]) -> dict:
+    kept = {}
+    for key, value in values.items():
+        dotted = f"{section}.{key}"
+        if key not in model.model_fields:
+            problems.append(_problem(f"unknown key '{dotted}', ignored", dotted, lines))
+            continue
+        try:
+            model.model_validate({key: value})
+        except ValidationError as exc:
+            message = exc.errors()[0]["msg"]
+            problems.append(_problem(f"key '{dotted}': {message} (got {value!r}), ignored", dotted, lines))
+            continue
+        kept[key] = value
+    return kept
+
+
+def _problem(detail: str, key: str, lines: dict[str, int]) -> ConfigProblem:
+    line = lines.get(key)
+    return ConfigProblem(f"line {line}: {detail}" if line else detail, key=key, line=line)
+
+
+_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-]+)\s*\]")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*=")
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Where each dotted key (and each table) starts, 1-based: `[seller]` then `seal_image = ...`
+    is `seller.seal_image`. Best effort, for the messages only."""
+    found: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if header := _TABLE.match(line):
+            table = header.group(1)
+            found.setdefault(table, number)
+        elif key := _KEY.match(line):
+            dotted = f"{table}.{key.group(1)}" if table else key.group(1)
+            found.setdefault(dotted, number)
+            found.setdefault(dotted.split(".", 1)[0], number)
+    return found
+
+
+def _line_of_error(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+def _reason(exc: tomllib.TOMLDecodeError) -> str:
+    """tomllib's message without its "(at line 3, column 5)": the line is said once, first."""
+    return re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+
+
+_SECTIONS: dict[str, type[BaseModel]] = {"seller": SellerConfig, "listing": ListingConfig, "appeal": AppealConfig}
+
+
+def parse_case_toml(text: str, source: str = "case.toml") -> CaseConfig:
+    """Parse and validate strictly; raise `CaseConfigError` naming every fault (`read_case_toml`
+    is the lenient reading a case gets)."""
+    config, problems = read_case_toml(text)
+    if problems:
+        raise CaseConfigError(f"{source}: " + "; ".join(p.detail for p in problems))
+    return config

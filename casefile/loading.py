@@ -12,8 +12,8 @@ from pathlib import Path, PurePosixPath
 
 from casefile.case import Case, CaseProblem, SourceFile, case_id_of
 from casefile.codes import FindingCode
-from casefile.config import CaseConfig, parse_case_toml
-from casefile.errors import CaseConfigError, CaseError
+from casefile.config import CaseConfig, key_lines, read_case_toml
+from casefile.errors import CaseError
 from casefile.limits import DEFAULT_LIMITS, Limits
 from casefile.text import nfc_path
 
@@ -54,11 +54,16 @@ def load_case(source: Path, workdir: Path, limits: Limits = DEFAULT_LIMITS) -> C
 
 
 def _inventory(root: Path, limits: Limits) -> tuple[list[SourceFile], list[CaseProblem]]:
-    files: list[SourceFile] = []
+    """Every regular file of the folder, hashed. Past the limits on files and bytes the first files
+    are kept (top level first, then by name) and one problem says how many were left."""
+    found: list[tuple[str, Path, int]] = []
     problems: list[CaseProblem] = []
-    total = 0
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if d not in _IGNORED_DIRS)
+        for d in dirnames:  # not descended into (followlinks=False), but reported
+            if Path(dirpath, d).is_symlink():
+                problems.append(CaseProblem(path=nfc_path(Path(dirpath, d).relative_to(root).as_posix()),
+                                            code=FindingCode.unsupported_format, detail="a link to a folder, not followed"))
         for name in sorted(filenames):
             full = Path(dirpath, name)
             rel = nfc_path(full.relative_to(root).as_posix())
@@ -73,19 +78,36 @@ def _inventory(root: Path, limits: Limits) -> tuple[list[SourceFile], list[CaseP
                 problems.append(CaseProblem(path=rel, code=FindingCode.unsupported_format,
                                             detail=f"{info.st_size} bytes, over the {limits.max_file_bytes}-byte limit"))
                 continue
-            total += info.st_size
-            if len(files) >= limits.max_files or total > limits.max_total_bytes:
-                raise CaseError(f"case holds more than {limits.max_files} files or "
-                                f"{limits.max_total_bytes} bytes; split it into several cases")
-            files.append(SourceFile(path=rel, abs_path=str(full), sha256=sha256_file(full), size=info.st_size))
-    # Symlinked directories are not descended into (followlinks=False) but must still be reported.
-    for dirpath, dirnames, _ in os.walk(root, followlinks=False):
-        for d in dirnames:
-            if Path(dirpath, d).is_symlink():
-                rel = nfc_path(Path(dirpath, d).relative_to(root).as_posix())
-                problems.append(CaseProblem(path=rel, code=FindingCode.unsupported_format,
-                                            detail="a link to a folder, not followed"))
+            found.append((rel, full, info.st_size))
+    kept, left = _first_files(found, limits, key=lambda f: f[0], size=lambda f: f[2])
+    problems += _left_problem(left, len(found), limits)
+    files = [SourceFile(path=rel, abs_path=str(full), sha256=sha256_file(full), size=size) for rel, full, size in kept]
     return sorted(files, key=lambda f: f.path), problems
+
+
+def _first_files(items: list, limits: Limits, key, size) -> tuple[list, list]:
+    """The items a case takes in, in order (top level first, then by path), up to `max_files` and
+    `max_total_bytes`; and those left out."""
+    ordered = sorted(items, key=lambda item: (key(item) != CASE_TOML, key(item).count("/"), key(item)))
+    kept, total = [], 0
+    for index, item in enumerate(ordered):
+        if len(kept) >= limits.max_files or total + size(item) > limits.max_total_bytes:
+            return kept, ordered[index:]
+        kept.append(item)
+        total += size(item)
+    return kept, []
+
+
+def _left_problem(left: list, total: int, limits: Limits) -> list[CaseProblem]:
+    """One problem for every file a case's limits left out, on the first of them."""
+    if not left:
+        return []
+    first = left[0][0] if isinstance(left[0], tuple) else left[0]  # (path, file, size) or a member's path
+    return [CaseProblem(path=first, code=FindingCode.unsupported_format,
+                        detail=f"the case holds {total} files; only the first {total - len(left)} were read "
+                               f"(top level first, then by name; at most {limits.max_files} files and "
+                               f"{limits.max_total_bytes // (1024 * 1024)} MB), {len(left)} were left from "
+                               f"{first} on: split them into several cases")]
 
 
 def _safe_member_path(name: str) -> PurePosixPath | None:
@@ -121,14 +143,14 @@ def _extract_zip(archive: Path, dest: Path, limits: Limits) -> tuple[Path, list[
         raise CaseError(f"{archive}: not a readable zip archive ({exc})") from exc
     with zf:
         members = [m for m in zf.infolist() if not m.is_dir()]
-        if len(members) > limits.max_files:
-            raise CaseError(f"{archive}: {len(members)} files, over the limit of {limits.max_files}")
         names = {id(m): _member_name(m) for m in members}
         prefix = _common_folder([names[id(m)] for m in members])
-        total = 0
+        inside_of = {id(m): names[id(m)][len(prefix):] if prefix else names[id(m)] for m in members}
+        members, left = _first_files(members, limits, key=lambda m: inside_of[id(m)].replace("\\", "/"),
+                                     size=lambda m: m.file_size if m.file_size <= limits.max_file_bytes else 0)
+        problems += _left_problem([nfc_path(inside_of[id(m)]) for m in left], len(members) + len(left), limits)
         for member in members:
-            name = names[id(member)]
-            inside = name[len(prefix):] if prefix else name
+            inside = inside_of[id(member)]
             rel = _safe_member_path(inside)
             shown = nfc_path(inside)  # as the case's documents are named: under the zip's top folder
             if rel is None:
@@ -146,9 +168,6 @@ def _extract_zip(archive: Path, dest: Path, limits: Limits) -> tuple[Path, list[
                 problems.append(CaseProblem(path=shown, code=FindingCode.unsupported_format,
                                             detail="member too large or compressed suspiciously well; not extracted"))
                 continue
-            total += member.file_size
-            if total > limits.max_total_bytes:
-                raise CaseError(f"{archive}: expands to more than {limits.max_total_bytes} bytes")
             target = dest.joinpath(*rel.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -183,34 +202,42 @@ def _common_folder(names: list[str]) -> str:
 
 
 def _attach_config(case: Case) -> None:
+    """case.toml as far as it can be used; each fault is a problem of its own naming the key and the
+    line (a finding on case.toml), and the case's documents are read all the same."""
     toml_path = Path(case.root, CASE_TOML)
     if not toml_path.is_file() or toml_path.is_symlink():
         return
     try:
         text = toml_path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        case.config_error = f"{CASE_TOML}: not UTF-8 text"
+        case.problems.append(_config_problem("not UTF-8 text, so none of it was used"))
         return
-    try:
-        config = parse_case_toml(text, CASE_TOML)
-        _check_seal_image(config, Path(case.root))
-    except CaseConfigError as exc:
-        case.config_error = exc.message
-        return
+    config, problems = read_case_toml(text)
+    case.problems.extend(_config_problem(p.detail) for p in problems)
+    seal = _check_seal_image(config, Path(case.root))
+    if seal:
+        line = key_lines(text).get("seller.seal_image")
+        case.problems.append(_config_problem(f"line {line}: {seal}" if line else seal))
     case.config = config
 
 
-def _check_seal_image(config: CaseConfig, root: Path) -> None:
+def _config_problem(detail: str) -> CaseProblem:
+    return CaseProblem(path=CASE_TOML, code=FindingCode.unsupported_format, detail=detail)
+
+
+def _check_seal_image(config: CaseConfig, root: Path) -> str | None:
+    """Why `seller.seal_image` cannot be used (it is then dropped), or None when it can."""
     rel = config.seller.seal_image
     if rel is None:
-        return
+        return None
     safe = _safe_member_path(rel)
-    if safe is None:
-        raise CaseConfigError(f"{CASE_TOML}: key 'seller.seal_image' points outside the case ({rel!r})")
-    target = root.joinpath(*safe.parts)
-    if target.is_symlink() or not target.is_file():
-        raise CaseConfigError(f"{CASE_TOML}: key 'seller.seal_image' names {rel!r}, which is not a file of the case")
+    target = root.joinpath(*safe.parts) if safe else None
+    if target is None or target.is_symlink() or not target.is_file():
+        config.seller.seal_image = None
+        where = "points outside the case" if safe is None else "is not a file of the case"
+        return f"key 'seller.seal_image' {where} ({rel!r}), ignored: the appeal is signed without a seal"
     config.seller.seal_image = safe.as_posix()
+    return None
 
 
 def documents_of(case: Case) -> list[SourceFile]:

@@ -33,7 +33,9 @@ log = logging.getLogger(__name__)
 
 #: Bump when reading changes in a way neither the source digest nor the settings show
 #: (a system library upgrade that changes pdfplumber's or pdfium's output, say).
-READER_VERSION = "2"  # 2: a PDF changed after signing is read from its signed revision
+#: 3: pages without text-like lines are not OCR'd (ocr:notext, issue 16); 2: a PDF changed after
+#: signing is read from its signed revision.
+READER_VERSION = "3"
 #: The modules whose code decides what a `ReadResult` holds; classification and fields are not
 #: among them, so fixing a field extractor does not throw away the OCR of every case.
 READER_MODULES = (

@@ -25,11 +25,22 @@ from extractors.tables import docx_table
 
 CELL_SEPARATOR = " | "
 MAX_NESTED_TABLES = 4  # form layouts nest two or three deep; a hostile file could nest thousands
+#: Unpacked sizes a DOCX may declare and really unpack to, checked before python-docx parses it.
+#: python-docx held about 9x an XML part's size (a 16 MB word/document.xml: 150 MB resident), so a
+#: 200 MB part took the run past 3 GB (issue 16); a letter or certificate's XML is well under 1 MB.
+MAX_XML_PART_BYTES = 16 * 1024 * 1024
+#: Every part together, pictures included (python-docx keeps every part's bytes in memory).
+MAX_UNPACKED_BYTES = 128 * 1024 * 1024
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 
 def read_docx(path: Path, workdir: Path | None = None) -> ReadResult:
     """Headers, then the body (tables one line per row), then text boxes, then footers."""
     tables: list[PageTable] = []
+    refused = oversized_part(path)
+    if refused:
+        return ReadResult(issues=[ReadIssue(code=FindingCode.unsupported_format,
+                                            detail=f"DOCX refused before reading: {refused}; save it as PDF instead")])
     try:
         document = docx.Document(str(path))
         lines = [*_headers_and_footers(document, "header", tables),
@@ -45,6 +56,43 @@ def read_docx(path: Path, workdir: Path | None = None) -> ReadResult:
     page = Page(number=1, source=PageSource.docx, text=tidy_text("\n".join(lines)), tables=tables,
                 strategy="docx:python-docx")
     return ReadResult(pages=[page])
+
+
+def oversized_part(path: Path) -> str | None:
+    """What makes the DOCX too large to parse safely, or None: a part whose declared or actual
+    unpacked size passes its limit (an XML part `MAX_XML_PART_BYTES`, all parts together
+    `MAX_UNPACKED_BYTES`). The declared sizes are checked first, then the XML parts are unpacked
+    and counted without keeping them (a member's header may understate its size)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            xml = [m for m in members if m.filename.lower().endswith(_XML_SUFFIXES)]
+            for member in xml:
+                if member.file_size > MAX_XML_PART_BYTES:
+                    return f"{member.filename} unpacks to {_mb(member.file_size)}, over the {_mb(MAX_XML_PART_BYTES)} limit"
+            declared = sum(m.file_size for m in members)
+            if declared > MAX_UNPACKED_BYTES:
+                return f"its parts unpack to {_mb(declared)}, over the {_mb(MAX_UNPACKED_BYTES)} limit"
+            for member in xml:
+                if _unpacked_size(archive, member, MAX_XML_PART_BYTES) > MAX_XML_PART_BYTES:
+                    return f"{member.filename} unpacks to more than {_mb(MAX_XML_PART_BYTES)}"
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError):
+        return None  # damaged, not a size problem: python-docx's reading says what is wrong with it
+    return None
+
+
+def _unpacked_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -> int:
+    """Bytes `member` really unpacks to, counted in chunks without keeping them, up to `limit` and
+    one chunk (zipfile never unpacks past the declared size, and python-docx reads through it)."""
+    total = 0
+    with archive.open(member) as stream:
+        while total <= limit and (chunk := stream.read(1 << 20)):
+            total += len(chunk)
+    return total
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
 
 
 def _blocks(blocks: Iterable[Paragraph | Table], tables: list[PageTable], depth: int = 0) -> Iterator[str]:

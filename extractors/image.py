@@ -1,8 +1,9 @@
 """Images (PNG, JPEG, TIFF, WebP) and the OCR of any page image, scans rasterised from PDFs included.
 
-One page image goes: grayscale -> the steps of `extractors.preprocess` (perspective, light,
-deskew, upscale) -> Otsu black and white -> table rules out -> Tesseract (OSD turn when unsure) -> ID
-re-read (see `ocr_page`).
+One page image goes: grayscale -> text or not (`extractors.preprocess.textness`: a page without
+text-like lines stops here) -> the steps of `extractors.preprocess` (perspective, light, deskew,
+upscale) -> Otsu black and white -> table rules out -> Tesseract (OSD turn when unsure) -> ID
+re-read (see `ocr_page`), all Tesseract passes of the page within one budget scaled to its size.
 """
 
 from __future__ import annotations
@@ -22,11 +23,27 @@ from casefile.codes import FindingCode, PageSource
 from casefile.pages import Page, ReadIssue, ReadResult, Word
 from extractors import tesseract
 from extractors.plain import tidy_text
-from extractors.preprocess import deskew, layout, lighting, orientation, regions, script, tablelines
+from extractors.preprocess import (
+    deskew,
+    layout,
+    lighting,
+    orientation,
+    polarity,
+    regions,
+    script,
+    tablelines,
+    textness,
+)
 from extractors.preprocess import page as page_finder
 from extractors.preprocess import scale as upscale
 
 MAX_PAGES = 50
+#: Seconds a page's steps besides Tesseract's reading may take (the text test and its probe,
+#: straightening, thresholding), granted to the process bounding the read before its Tesseract budget.
+PAGE_PREP_S = 10.0
+#: Above this many ink components a page is read in document mode only (see `_read`): a clean A4
+#: page of dense text has about 5,000.
+MAX_SPARSE_BLOBS = 20_000
 MIN_DPI = 200  # contract: `low_resolution` below 200 DPI equivalent for A4
 A4_SHORT_SIDE_IN = 210 / 25.4
 _EXIF_ORIENTATION = 0x0112
@@ -82,19 +99,37 @@ def ocr_images(frames: Iterable[Frame]) -> list[Page]:
 
 
 def ocr_page(frame: Frame) -> Page:
-    """Straighten, clean and OCR one page image.
+    """Tell text from no text, then straighten, clean and OCR one page image.
 
-    The steps, each leaving a token in `Page.strategy` only when it changed something: the page cut
-    out of a photo and squared (`perspective`), uneven light divided out (`flatten`), a small skew
-    levelled (`deskew2.5`: degrees clockwise), small text enlarged (`upscaled2x`), Otsu black and
+    A page without text-like lines (`textness.assess`: blank, noise, a texture, a photo) is not
+    sent to Tesseract: its strategy says what was found, `ocr:blank(...)` or
+    `ocr:notext:noise(cc=...,lines=...,ink=...)` / `ocr:notext:picture(...)`, and its text is empty.
+    Otherwise the steps, each leaving a token in `Page.strategy` only when it changed something: the
+    page cut out of a photo and squared (`perspective`), uneven light divided out (`flatten`), a small
+    skew levelled (`deskew2.5`: degrees clockwise), small text enlarged (`upscaled2x`), Otsu black and
     white, table rules painted white (`unruled`), a quarter turn from OSD (`osd90`), the
     segmentation mode for the layout (`psm11`, and `psm-fallback` when the other mode read
     better), ID tokens re-read (`reread1`), unsure Latin words of Korean lines re-read in Hangul
-    (`hangul1`).
+    (`hangul1`); `probe3` when the text test had to read a few lines to be sure (3 words), `picture`
+    for a photograph with at most a label on it (an exhibit, not a document: see extractors/read.py),
+    `out-of-time` when the page's Tesseract budget ended before the optional passes.
+    All Tesseract passes of a page share one budget (`tesseract.deadline_s` of the page's pixels);
+    a page whose first reading does not finish in it is `ocr:timeout(40s)` with no text.
     Word boxes are pixels of the page as read (straightened and turned) at the image's own scale.
     """
-    gray = np.asarray(_grayscale(frame.image))
-    steps: list[str] = []
+    tesseract.grant(PAGE_PREP_S)  # the bounded reader's time for this page's test and preparation
+    # Light text on a dark ground (a dark-theme screen) is turned dark on light before anything else:
+    # every later step, and Tesseract, expect ink on paper.
+    gray, inverted = polarity.light_on_dark(np.asarray(_grayscale(frame.image)))
+    found = textness.assess(gray)
+    if inverted and found.light_on_dark:
+        # The text test read the lines light on dark once inverted: dark ink on a light page or screen
+        # whose surroundings (a desk, a monitor's bezel) took most of the photo. Back as it came.
+        gray, inverted = (255 - gray).astype(np.uint8), ""
+    if not found.has_text:
+        # Blank, noise, texture or a plain photo: Tesseract would spend minutes reading specks.
+        return _unread(frame, gray.shape, 1, found.token())
+    steps: list[str] = [inverted]
     for step in (page_finder.correct_perspective, lighting.flatten, deskew.deskew):
         gray, done = step(gray)
         steps.append(done)
@@ -107,14 +142,18 @@ def ocr_page(frame: Frame) -> Page:
     if _blank(binary):
         # An empty page (a scanner's back side, a PDF's blank filler) has nothing to read;
         # Tesseract on it costs seconds per page and returns specks.
-        return Page(number=frame.number, source=PageSource.ocr, rotation=frame.rotation, confidence=None,
-                    text="", strategy=f"ocr:blank:{':'.join(s for s in steps if s)}".rstrip(":"),
-                    width=gray.shape[1] / scale, height=gray.shape[0] / scale, dpi=frame.dpi)
-    turn, out, fallback = _read(binary)
-    gray = orientation.turn(gray, turn)
-    del binary  # the grey page is all the re-read needs; keep one full-size bitmap
-    out, reread = regions.reread_ids(gray, out)
-    out, rehangul = regions.reread_hangul(gray, out)
+        return _unread(frame, gray.shape, scale, ":".join(["blank", *(s for s in steps if s)]))
+    seconds = tesseract.deadline_s(binary.size)
+    tesseract.grant(seconds)
+    try:
+        with tesseract.budget(seconds):
+            turn, out, fallback = _read(binary)
+            gray = orientation.turn(gray, turn)
+            del binary  # the grey page is all the re-read needs; keep one full-size bitmap
+            out, reread, rehangul = _reread(gray, out)
+            spent = tesseract.spent()
+    except tesseract.OcrTimeout as exc:
+        return _unread(frame, gray.shape, scale, f"timeout({exc.seconds:.0f}s)")
     render_dpi = frame.render_dpi or frame.dpi
     strategy = [f"ocr:tesseract-{tesseract.version()}:{out.lang}:psm{out.psm}"]
     strategy += [f"{round(render_dpi)}dpi"] if render_dpi else []
@@ -124,6 +163,7 @@ def ocr_page(frame: Frame) -> Page:
     strategy += ["psm-fallback"] if fallback else []
     strategy += [f"reread{reread}"] if reread else []
     strategy += [f"hangul{rehangul}"] if rehangul else []
+    strategy += [t for t in (found.token(), "picture" if found.picture else "", "out-of-time" if spent else "") if t]
     return Page(
         number=frame.number,
         source=PageSource.ocr,
@@ -136,6 +176,23 @@ def ocr_page(frame: Frame) -> Page:
         height=gray.shape[0] / scale,
         dpi=frame.dpi,
     )
+
+
+def _unread(frame: Frame, shape: tuple[int, ...], scale: int, what: str) -> Page:
+    """A page with no text read: blank, no text-like lines, or out of time (`what` says which)."""
+    return Page(number=frame.number, source=PageSource.ocr, rotation=frame.rotation, confidence=None,
+                text="", strategy=f"ocr:{what}", width=shape[1] / scale, height=shape[0] / scale, dpi=frame.dpi)
+
+
+def _reread(gray: np.ndarray, out: tesseract.OcrOutput) -> tuple[tesseract.OcrOutput, int, int]:
+    """The re-reads of IDs and of unsure Latin words in Korean lines, as far as the budget goes."""
+    reread = rehangul = 0
+    try:
+        out, reread = regions.reread_ids(gray, out)
+        out, rehangul = regions.reread_hangul(gray, out)
+    except tesseract.OcrTimeout:
+        pass  # the page's reading stands as it was before the re-read that ran out of time
+    return out, reread, rehangul
 
 
 BLANK_INK_SHARE = 0.0005  # of the page's pixels: less ink than one short word at 300 DPI
@@ -164,21 +221,31 @@ def _otsu(gray: np.ndarray) -> np.ndarray:
 def _read(binary: np.ndarray) -> tuple[int, tesseract.OcrOutput, bool]:
     """The page turned upright and read in the mode its layout suggests; when that reads poorly,
     the other mode too, keeping the surer reading (True when that was the other)."""
-    psm = layout.choose_psm(binary)
+    # Sparse mode on a page of tens of thousands of specks (a screen's moiré, a texture behind the
+    # page) spent 190 s in Tesseract's layout analysis, which its deadline does not reach.
+    sparse_ok = _blobs(binary) <= MAX_SPARSE_BLOBS
+    psm = layout.choose_psm(binary) if sparse_ok else layout.DOCUMENT_PSM
     turn, out = orientation.upright_ocr(binary, psm)
     upright = Image.fromarray(orientation.turn(binary, turn))
     out = script.best_script(upright, out)
     sparse = psm == layout.SPARSE_PSM
-    if not sparse and (out.confidence or 0) >= layout.POOR_CONFIDENCE:
+    if (not sparse and (out.confidence or 0) >= layout.POOR_CONFIDENCE) or not sparse_ok:
         return turn, out, False
     # A page that looks sparse may be a table of short cells (an ingredient table once its rules
     # are gone), which the document mode reads whole where the sparse mode drops cells: it is
     # read both ways, and the document reading kept when it is clearly surer.
     margin = layout.SPARSE_MARGIN if sparse else 0.0
-    other = tesseract.ocr(upright, lang=out.lang, psm=layout.other_psm(psm))
+    try:
+        other = tesseract.ocr(upright, lang=out.lang, psm=layout.other_psm(psm))
+    except tesseract.OcrTimeout:
+        return turn, out, False  # no time left for the other mode: the first reading stands
     if (other.confidence or 0) > (out.confidence or 0) + margin and _chars(other) >= 0.8 * _chars(out):
         return turn, other, True
     return turn, out, False
+
+
+def _blobs(binary: np.ndarray) -> int:
+    return cv2.connectedComponents((binary < 128).astype(np.uint8), connectivity=8)[0] - 1
 
 
 def _chars(out: tesseract.OcrOutput) -> int:

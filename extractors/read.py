@@ -10,6 +10,7 @@ Work once: a file read before, with the same readers and OCR settings, comes fro
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 import unicodedata
 from collections.abc import Callable
@@ -17,8 +18,8 @@ from pathlib import Path
 
 from casefile.codes import FindingCode, PageSource
 from casefile.errors import MissingDependencyError, ReadError
-from casefile.pages import ReadIssue, ReadResult
-from extractors import filetype
+from casefile.pages import Page, ReadIssue, ReadResult
+from extractors import filetype, tesseract
 from extractors.cache import ReadCache, default_cache, file_sha256
 from extractors.docx import read_docx
 from extractors.email import read_email
@@ -44,6 +45,11 @@ READERS: dict[str, Reader] = {
 MAX_PAGE_CHARS = 200_000  # a dense A4 page holds about 3,000
 MIN_REAL_CHARS = 20  # below this a document says nothing a reviewer could check
 MIN_OCR_CONFIDENCE = 0.5  # mean word confidence; misread words scored below 0.62 (STACK.md §3)
+#: Seconds a bounded reader is granted to open a file of each kind before its pages are OCR'd (each
+#: page then adds its own Tesseract budget, extractors/image.py); an image needs only decoding,
+#: anything else keeps the bound it always had (flows/isolation.py).
+OPEN_GRANT_S = {filetype.PNG: 30.0, filetype.JPEG: 30.0, filetype.TIFF: 30.0, filetype.WEBP: 30.0}
+OTHER_GRANT_S = 300.0
 
 
 def read_file(path: Path, workdir: Path, cache: ReadCache | bool = True) -> ReadResult:
@@ -100,6 +106,7 @@ def _read(path: Path, workdir: Path) -> tuple[ReadResult, bool]:
     reader = READERS.get(media_type)
     if reader is None:
         return _failed(media_type, FindingCode.unsupported_format, "not a PDF, image, DOCX, email or text file"), True
+    tesseract.grant(OPEN_GRANT_S.get(media_type, OTHER_GRANT_S))
     try:
         result = reader(path, workdir)
     except MissingDependencyError:
@@ -111,8 +118,9 @@ def _read(path: Path, workdir: Path) -> tuple[ReadResult, bool]:
         return _failed(media_type, FindingCode.unsupported_format, f"{type(exc).__name__}: {exc}"), False
     result.media_type = media_type
     result.issues.extend(_bound_text(result))
-    result.issues.extend(_judge(result))
-    return result, True
+    timed_out = _timeouts(result)
+    result.issues.extend(timed_out or _judge(result))  # a page cut off by time says why the text is short
+    return result, not timed_out  # a page cut off by time may read on a quieter run: not cached
 
 
 def _bound_text(result: ReadResult) -> list[ReadIssue]:
@@ -130,19 +138,56 @@ def _bound_text(result: ReadResult) -> list[ReadIssue]:
     return issues
 
 
+def _timeouts(result: ReadResult) -> list[ReadIssue]:
+    """One `unreadable_document` naming the pages whose OCR ran out of time (`ocr:timeout(40s)`)."""
+    cut = [f"page {p.number} ({m.group(1)})" for p in result.pages
+           if (m := _TIMEOUT.match(p.strategy)) and p.source == PageSource.ocr]
+    if not cut:
+        return []
+    return [ReadIssue(code=FindingCode.unreadable_document,
+                      detail=f"Tesseract gave up on {', '.join(cut)}: the image is too noisy or too large to read "
+                             "in time")]
+
+
+#: The text test's and the OCR budget's records in `Page.strategy` (extractors/image.py).
+_TIMEOUT = re.compile(r"ocr:timeout\(([^)]*)\)")
+_NO_TEXT = re.compile(r"ocr:(blank|notext:noise)")
+_PICTURE = re.compile(r"(?:^|:)picture(?:\(|:|$)")
+
+
+def is_picture(page: Page) -> bool:
+    """A photograph with no text or at most a label on it (extractors/preprocess/textness.py): an
+    exhibit such as a product or packaging shot, not a document to be read."""
+    return page.source == PageSource.ocr and bool(_PICTURE.search(page.strategy))
+
+
 def _judge(result: ReadResult) -> list[ReadIssue]:
-    """`unreadable_document` when the file was read but cannot be trusted."""
+    """`unreadable_document` when the file was read but cannot be trusted.
+
+    A file whose every page is a picture (a product photo, a packaging shot with a word or two) is
+    an exhibit, not a document that failed to read: no issue. A blank or noise page tells why a
+    document with too little text could not be read."""
     if any(issue.code in (FindingCode.unsupported_format, FindingCode.encrypted_pdf) for issue in result.issues):
         return []  # already said why nothing could be read
+    if result.pages and all(is_picture(page) for page in result.pages):
+        return []
     real = sum(real_char_count(page.text) for page in result.pages)
     if real < MIN_REAL_CHARS:
+        why = [_no_text_reason(page) for page in result.pages if _NO_TEXT.match(page.strategy)]
         return [ReadIssue(code=FindingCode.unreadable_document,
-                          detail=f"only {real} letters or digits could be read")]
+                          detail="; ".join(why) if why and real == 0 else
+                          f"only {real} letters or digits could be read")]
     confidence = ocr_confidence(result)
     if confidence is not None and confidence < MIN_OCR_CONFIDENCE:
         return [ReadIssue(code=FindingCode.unreadable_document,
                           detail=f"OCR confidence {confidence:.2f} is below {MIN_OCR_CONFIDENCE}")]
     return []
+
+
+def _no_text_reason(page: Page) -> str:
+    if page.strategy.startswith("ocr:blank"):
+        return f"page {page.number} is blank"
+    return f"page {page.number} shows no text, only specks or a pattern"
 
 
 def _failed(media_type: str, code: FindingCode, detail: str) -> ReadResult:

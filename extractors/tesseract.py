@@ -23,8 +23,9 @@ os.environ["OMP_THREAD_LIMIT"] = "1"
 
 import re  # noqa: E402
 import threading  # noqa: E402
+import time  # noqa: E402
 import unicodedata  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -48,7 +49,16 @@ DEFAULT_PSM = 4  # one column of variable-size text; psm 3 turns large Korean te
 OSD_PSM = 0
 REQUIRED_LANGS = ("Hangul", "eng", "osd")
 MIN_VERSION = (4, 0)
-OCR_TIMEOUT_S = 180
+#: A Tesseract call's deadline grows with the pixels it reads: `DEADLINE_BASE_S` plus
+#: `DEADLINE_S_PER_MPX` a megapixel, within `DEADLINE_MIN_S`..`DEADLINE_MAX_S`. A 300 DPI A4 page
+#: (8.7 Mpx) gets 40 s, and so does its whole reading, every pass together (OSD, the other mode,
+#: Chinese, re-reads: `budget`, extractors/image.py); it reads in 1-6 s, on a busy machine up to 3x
+#: that. Pages of noise, which ran past 300 s (issue 16), no longer get here (the text test,
+#: extractors/preprocess/textness.py); the deadline ends what does (see `_recognize` for its limit).
+DEADLINE_BASE_S = 10.0
+DEADLINE_S_PER_MPX = 3.5
+DEADLINE_MIN_S = 15.0
+DEADLINE_MAX_S = 90.0
 #: Below this OSD orientation confidence we keep the page as it is. Correct turns of sparse pages
 #: (a certificate of a few lines) scored only 1.7-1.9, dense ones 3.5-7.5; callers verify low ones.
 OSD_MIN_CONFIDENCE = 1.0
@@ -77,6 +87,77 @@ class OcrOutput:
     confidence: float | None = None  # mean over real words (with a letter or digit), 0..1
     lang: str = DEFAULT_LANG
     psm: int = DEFAULT_PSM
+
+
+class OcrTimeout(ReadError):
+    """Tesseract ran past its deadline: the call's own, or the page's budget (`budget`)."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"Tesseract gave up after {seconds:.0f} s", code="unreadable_document")
+        self.seconds = seconds
+
+
+def deadline_s(pixels: int) -> float:
+    """Seconds Tesseract gets for an image of `pixels` (all passes of a page, or one call)."""
+    return min(DEADLINE_MAX_S, max(DEADLINE_MIN_S, DEADLINE_BASE_S + DEADLINE_S_PER_MPX * pixels / 1e6))
+
+
+_budget = threading.local()  # this thread's deadline (time.monotonic()) and its length, or none
+_grant_listener: Callable[[float], None] | None = None
+
+
+@contextmanager
+def budget(seconds: float) -> Iterator[None]:
+    """Every Tesseract call of this thread inside gets at most what is left of `seconds` (and of any
+    budget around it); a call that would start with nothing left raises `OcrTimeout` at once."""
+    saved = (getattr(_budget, "deadline", None), getattr(_budget, "seconds", None), getattr(_budget, "ran_out", False))
+    deadline = time.monotonic() + seconds
+    inherited = saved[0] is not None and saved[0] < deadline
+    if inherited:
+        deadline, seconds = saved[0], saved[1]
+    _budget.deadline, _budget.seconds, _budget.ran_out = deadline, seconds, False
+    try:
+        yield
+    finally:
+        ran_out = _budget.ran_out
+        _budget.deadline, _budget.seconds = saved[0], saved[1]
+        _budget.ran_out = saved[2] or (inherited and ran_out)  # the time that ran out was the outer budget's
+
+
+def spent() -> bool:
+    """Whether a call inside the current budget ran out of it (and was cut short or not started)."""
+    return bool(getattr(_budget, "ran_out", False))
+
+
+def _ran_out(seconds: float) -> OcrTimeout:
+    if getattr(_budget, "deadline", None) is not None:
+        _budget.ran_out = True
+    return OcrTimeout(seconds)
+
+
+def on_grant(listener: Callable[[float], None] | None) -> None:
+    """Called with the seconds of every page budget granted (`grant`): a bounded reader process
+    tells the process waiting on it, whose time bound grows with the pages (flows/isolation.py)."""
+    global _grant_listener
+    _grant_listener = listener
+
+
+def grant(seconds: float) -> None:
+    """Say that `seconds` more of work have begun (a page's OCR, a file's reading)."""
+    if _grant_listener is not None:
+        _grant_listener(seconds)
+
+
+def _call_timeout(pixels: int) -> tuple[float, float]:
+    """(seconds this call may take, the length of the budget it counts against, for the message)."""
+    own = deadline_s(pixels)
+    deadline = getattr(_budget, "deadline", None)
+    if deadline is None:
+        return own, own
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _ran_out(_budget.seconds)
+    return (left, _budget.seconds) if left < own else (own, own)
 
 
 def version() -> str:
@@ -165,13 +246,14 @@ def ocr(image: Image.Image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, wh
     `whitelist` limits the characters Tesseract may answer with (a field re-read, STACK.md §3).
     """
     check()
+    timeout, bound = _call_timeout(image.width * image.height)
     with _engine(lang) as api:
         api.SetPageSegMode(psm)
         _set_image(api, image)
         # Set for this call only; the engine goes back to the pool with every character allowed.
         api.SetVariable("tessedit_char_whitelist", whitelist)
         try:
-            _recognize(api)
+            _recognize(api, timeout, bound)
         finally:
             api.SetVariable("tessedit_char_whitelist", "")
         tsv = api.GetTSVText(0)
@@ -211,6 +293,7 @@ def osd(image: Image.Image) -> int:
     Rotate with Pillow as `image.rotate(-degrees, expand=True)`: Pillow turns counter-clockwise.
     """
     check()
+    _call_timeout(image.width * image.height)  # nothing left of the page's budget: no OSD either
     with _engine("osd") as api:
         api.SetPageSegMode(OSD_PSM)
         _set_image(api, image)
@@ -228,10 +311,19 @@ def _set_image(api, image: Image.Image) -> None:
     api.SetImageBytes(gray.tobytes(), gray.shape[1], gray.shape[0], 1, gray.shape[1])
 
 
-def _recognize(api) -> None:
-    if not api.Recognize(timeout=OCR_TIMEOUT_S * 1000):
-        raise ReadError(f"Tesseract gave up after {OCR_TIMEOUT_S} s or could not read the image",
-                        code="unreadable_document")
+def _recognize(api, timeout: float, bound: float) -> None:
+    """Tesseract's own monitor ends the recognition at `timeout` (it then returns False).
+
+    The monitor is consulted while words are recognised, not during the layout analysis before it:
+    a binarised page of 46,000 specks in sparse mode took 190 s under a 20 s deadline. Such pages
+    are kept from Tesseract (the text test; document mode only above `image.MAX_SPARSE_BLOBS`
+    components), and the bounded reader process is the hard stop (flows/isolation.py)."""
+    started = time.monotonic()
+    if api.Recognize(timeout=max(1, int(timeout * 1000))):
+        return
+    if time.monotonic() - started >= 0.9 * timeout:
+        raise _ran_out(bound)
+    raise ReadError("Tesseract could not read the image", code="unreadable_document")
 
 
 _idle: dict[tuple[str, str], list] = {}

@@ -20,6 +20,7 @@ import os
 import resource
 import tempfile
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -70,7 +71,10 @@ _stop_r, _stop_w = os.pipe()
 
 @dataclass(frozen=True)
 class Bounds:
-    """Per-document bounds; operators tune them with APPEAL_READ_TIMEOUT (s) and APPEAL_READ_MEMORY_MB."""
+    """Per-document bounds; operators tune them with APPEAL_READ_TIMEOUT (s) and APPEAL_READ_MEMORY_MB.
+
+    `timeout_s` is the most a call may take; a reader that grants itself time gets only what it
+    granted (`_result`), so the bound scales with the pages it reads."""
 
     timeout_s: float = field(default_factory=lambda: float(os.environ.get("APPEAL_READ_TIMEOUT", "300")))
     memory_mb: int = field(default_factory=lambda: int(os.environ.get("APPEAL_READ_MEMORY_MB", "3072")))
@@ -153,8 +157,22 @@ def _tie_to_fork_server() -> None:
         server._forkserver_alive_fd = None
 
 
+def _tell_grants(conn: Connection) -> None:
+    """In a child: every time grant of the reader (OCR threads among them) goes to the parent."""
+    from extractors import tesseract
+
+    lock = threading.Lock()
+
+    def tell(seconds: float) -> None:
+        with lock:
+            conn.send(("grant", seconds))
+
+    tesseract.on_grant(tell)
+
+
 def _child(conn: Connection, memory_mb: int, fn: Callable[..., Any], args: tuple) -> None:
     _tie_to_fork_server()
+    _tell_grants(conn)
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
@@ -167,6 +185,24 @@ def _child(conn: Connection, memory_mb: int, fn: Callable[..., Any], args: tuple
         conn.send(("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"))
     finally:
         conn.close()
+
+
+def _result(receive: Connection, bounds: Bounds) -> tuple[str, Any]:
+    """The child's answer. Its bound is `timeout_s` until the child grants itself time (a reader:
+    a file's opening, then each page's OCR budget, `extractors.tesseract.grant`); from then on it
+    is the sum of the grants, at most `timeout_s`: a one-page image gets 80 s, not 300 (issue 16)."""
+    started, limit, granted = time.monotonic(), bounds.timeout_s, 0.0
+    while True:
+        ready = wait([receive, _stop_r], max(0.0, started + limit - time.monotonic()))
+        if not ready:
+            raise IsolatedTimeout(f"no result after {limit:.0f} s")
+        if receive not in ready:
+            raise IsolationStopped("cut short: this process is being stopped")
+        kind, payload = receive.recv()
+        if kind != "grant":
+            return kind, payload
+        granted += payload
+        limit = min(bounds.timeout_s, granted)
 
 
 def run_isolated(fn: Callable[..., Any], *args: Any, bounds: Bounds | None = None) -> Any:
@@ -183,13 +219,8 @@ def run_isolated(fn: Callable[..., Any], *args: Any, bounds: Bounds | None = Non
     child.start()
     send.close()
     try:
-        ready = wait([receive, _stop_r], bounds.timeout_s)
-        if not ready:
-            raise IsolatedTimeout(f"no result after {bounds.timeout_s:.0f} s")
-        if receive not in ready:
-            raise IsolationStopped("cut short: this process is being stopped")
         try:
-            kind, payload = receive.recv()
+            kind, payload = _result(receive, bounds)
         except EOFError:
             child.join(5)
             raise IsolatedCrash(f"the reader process died (exit code {child.exitcode})") from None

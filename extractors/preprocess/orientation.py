@@ -31,10 +31,13 @@ def upright_ocr(binary: np.ndarray, psm: int) -> tuple[int, tesseract.OcrOutput]
     as_given = tesseract.ocr(Image.fromarray(binary), psm=psm)
     if trusted(as_given):
         return 0, as_given
-    clockwise = tesseract.osd(Image.fromarray(binary))
-    if not clockwise:
-        return 0, as_given
-    turned = tesseract.ocr(Image.fromarray(turn(binary, clockwise)), psm=psm)
+    try:
+        clockwise = tesseract.osd(Image.fromarray(binary))
+        if not clockwise:
+            return 0, as_given
+        turned = tesseract.ocr(Image.fromarray(turn(binary, clockwise)), psm=psm)
+    except tesseract.OcrTimeout:
+        return 0, as_given  # the page's time ran out: its reading as it came stands
     if (turned.confidence or 0) > (as_given.confidence or 0):
         return clockwise, turned
     return 0, as_given

@@ -33,7 +33,10 @@ def best_script(image: Image.Image, out: tesseract.OcrOutput) -> tesseract.OcrOu
     """`out`, or the Chinese reading of the same upright page when that is clearly better."""
     if not worth_trying_chinese(out):
         return out
-    chinese = tesseract.ocr(image, lang=CHINESE_LANG, psm=out.psm)
+    try:
+        chinese = tesseract.ocr(image, lang=CHINESE_LANG, psm=out.psm)
+    except tesseract.OcrTimeout:
+        return out  # the page's time ran out before the Chinese reading
     gained = (chinese.confidence or 0) >= (out.confidence or 0) + MIN_GAIN
     has_han = len(_HAN.findall(chinese.text)) >= max(10, len(_HANGUL.findall(out.text)))
     return chinese if gained and has_han else out

@@ -109,13 +109,44 @@ def test_symlinks_in_a_folder_are_reported_not_followed(tmp_path):
     assert {p.path for p in case.problems} == {"docs/link.txt", "parent"}
 
 
-def test_too_many_files_is_a_case_error(tmp_path):
+def test_over_the_file_limit_the_first_files_are_read_and_the_rest_named(tmp_path):
     case_dir = tmp_path / "many"
+    (case_dir / "a").mkdir(parents=True)
+    for i in range(4):
+        (case_dir / "a" / f"{i}.txt").write_text("x")
+    for name in ("z.txt", "b.txt", "case.toml"):
+        (case_dir / name).write_text("x" if name != "case.toml" else TOML.split("[listing]")[0].replace(
+            'seal_image = "seal.png"', ""))
+    case = load_case(case_dir, tmp_path / "work", Limits(max_files=4))
+    # case.toml first, then the top level by name, then the sub-folder by name.
+    assert [f.path for f in case.files] == ["a/0.txt", "b.txt", "case.toml", "z.txt"]
+    [left] = case.problems
+    assert left.code is FindingCode.unsupported_format and left.path == "a/1.txt"
+    assert "holds 7 files; only the first 4 were read" in left.detail and "3 were left from a/1.txt on" in left.detail
+
+
+def test_over_the_byte_limit_the_rest_are_left_too(tmp_path):
+    case_dir = tmp_path / "big"
     case_dir.mkdir()
-    for i in range(5):
-        (case_dir / f"{i}.txt").write_text("x")
-    with pytest.raises(CaseError, match="more than 3 files"):
-        load_case(case_dir, tmp_path / "work", Limits(max_files=3))
+    for i in range(3):
+        (case_dir / f"{i}.bin").write_bytes(b"x" * 600)
+    case = load_case(case_dir, tmp_path / "work", Limits(max_total_bytes=1000))
+    assert [f.path for f in case.files] == ["0.bin"]
+    assert "2 were left from 1.bin on" in case.problems[0].detail
+
+
+def test_a_zip_over_the_file_limit_keeps_case_toml_and_the_top_level_first(tmp_path):
+    archive = tmp_path / "many.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for i in range(5):
+            zf.writestr(f"case/scans/{i}.txt", "x")
+        zf.writestr("case/notice.txt", "x")
+        zf.writestr("case/case.toml", '[appeal]\nreason = "kc_certification"\n')
+    case = load_case(archive, tmp_path / "work", Limits(max_files=3))
+    assert [f.path for f in case.files] == ["case.toml", "notice.txt", "scans/0.txt"]
+    assert case.config.appeal.reason.value == "kc_certification"
+    [left] = case.problems
+    assert left.path == "scans/1.txt" and "4 were left" in left.detail
 
 
 def test_missing_case_and_non_case_file_are_case_errors(tmp_path):
@@ -130,18 +161,38 @@ def test_missing_case_and_non_case_file_are_case_errors(tmp_path):
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
-        ('[listing]\nmodel = "X"\n', "unknown key 'listing.model'"),
-        ('[appeal]\nnotice_date = "yesterday"\n', "key 'appeal.notice_date'"),
-        ('[appeal]\nreason = "kc"\n', "key 'appeal.reason'"),
-        ('[seller]\nseal_image = "../../etc/passwd"\n', "'seller.seal_image' points outside"),
-        ('[seller]\nseal_image = "missing.png"\n', "'seller.seal_image' names"),
-        ("[seller\n", "not valid TOML"),
+        ('[listing]\nmodel = "X"\n', "line 2: unknown key 'listing.model', ignored"),
+        ('[appeal]\nnotice_date = "yesterday"\n', "line 2: key 'appeal.notice_date'"),
+        ('[appeal]\nreason = "kc"\n', "line 2: key 'appeal.reason'"),
+        ('[appeal]\nnotice_date = 12\n', "line 2: key 'appeal.notice_date'"),
+        ('seller = "Hanbit"\n', "line 1: key 'seller' must be a table"),
+        ('[seller]\nseal_image = "../../etc/passwd"\n', "line 2: key 'seller.seal_image' points outside the case"),
+        ('[seller]\nseal_image = "missing.png"\n', "line 2: key 'seller.seal_image' is not a file of the case"),
+        ('[appeal]\nreason = "kc_certification"\n[seller\n', "not valid TOML, so none of it was used (line 3: "),
     ],
 )
-def test_bad_case_toml_names_the_key(tmp_path, toml, expected):
+def test_a_bad_case_toml_costs_a_problem_naming_the_key_and_line(tmp_path, toml, expected):
     case_dir = tmp_path / "c"
     case_dir.mkdir()
     (case_dir / "case.toml").write_text(toml, encoding="utf-8")
+    (case_dir / "kc.txt").write_text("안전확인 신고증명서", encoding="utf-8")
     case = load_case(case_dir, tmp_path / "work")
-    assert case.config_error is not None
-    assert expected in case.config_error
+    assert case.config_error is None  # the case is processed; its documents are read
+    assert [d.path for d in documents_of(case)] == ["kc.txt"]
+    [problem] = case.problems
+    assert problem.path == "case.toml" and problem.code is FindingCode.unsupported_format
+    assert expected in problem.detail
+    assert case.config.seller.seal_image is None
+
+
+def test_the_good_keys_of_a_case_toml_with_faults_are_kept(tmp_path):
+    case_dir = tmp_path / "c"
+    case_dir.mkdir()
+    (case_dir / "case.toml").write_text(
+        '[seller]\nname_ko = "주식회사 한빛무역"\nnickname = "x"\n\n[appeal]\nreason = "kc_certification"\n'
+        'notice_date = "last week"\n[listing]\nmodel_name = "HB-H200"\n', encoding="utf-8")
+    case = load_case(case_dir, tmp_path / "work")
+    assert case.config.seller.name_ko == "주식회사 한빛무역"
+    assert case.config.appeal.reason.value == "kc_certification" and case.config.appeal.notice_date is None
+    assert case.config.listing.model_name == "HB-H200"
+    assert [p.detail.split(":")[0] for p in case.problems] == ["line 3", "line 7"]

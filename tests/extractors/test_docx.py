@@ -104,3 +104,41 @@ def test_a_docx_whose_body_cannot_be_unpacked_says_so_plainly(tmp_path):
     [issue] = result.issues
     assert result.pages == [] and issue.code == FindingCode.unsupported_format
     assert "damaged" in issue.detail and "PDF" in issue.detail
+
+
+def test_a_docx_bomb_is_refused_by_size_before_parsing(tmp_path, monkeypatch):
+    from tests.hostile.corpus import docx_bomb
+
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(docx_bomb(200))  # word/document.xml unpacks to 200 MB from 0.6 MB
+    monkeypatch.setattr(docx, "Document", lambda *a: pytest.fail("python-docx must not parse it"))
+    result = read_docx(path)
+    assert result.pages == []
+    [issue] = result.issues
+    assert issue.code is FindingCode.unsupported_format
+    assert "word/document.xml unpacks to 200 MB, over the 16 MB limit" in issue.detail
+
+
+def test_a_docx_whose_parts_together_are_too_large_is_refused(tmp_path):
+    path = tmp_path / "pictures.docx"
+    _authorization_letter(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        info = zipfile.ZipInfo("word/media/image9.png")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=True) as part:
+            for _ in range(130):
+                part.write(bytes(1024 * 1024))
+    [issue] = read_docx(path).issues
+    assert issue.code is FindingCode.unsupported_format and "its parts unpack to 131 MB, over the 128 MB limit" in issue.detail
+
+
+def test_a_part_whose_header_understates_its_size_is_counted_as_it_unpacks(tmp_path):
+    from extractors import docx as reader
+
+    path = tmp_path / "letter.docx"
+    _authorization_letter(path)
+    with zipfile.ZipFile(path) as archive:
+        member = archive.getinfo("word/document.xml")
+        assert reader._unpacked_size(archive, member, 10) <= member.file_size
+        assert reader._unpacked_size(archive, member, 10 ** 9) == member.file_size
+    assert read_docx(path).pages[0].text.startswith("HANBIT")

@@ -39,15 +39,18 @@ def test_missing_case_and_broken_zip_write_a_failed_result(run_appeal, tmp_path)
 
 
 @pytest.mark.slow
-def test_bad_case_toml_fails_the_case_naming_the_key(run_appeal, tmp_path):
+def test_bad_case_toml_costs_a_finding_naming_the_key_not_the_case(run_appeal, tmp_path):
     case = tmp_path / "c1"
     case.mkdir()
     (case / "case.toml").write_text('[listing]\nmodel = "X"\n', encoding="utf-8")
+    (case / "note.txt").write_text("안전확인 신고 증명서 YU07421-24031", encoding="utf-8")
     out = tmp_path / "o"
     run = run_appeal("process", case, "--out", out, "--as-of", "2026-11-28", out=out)
     assert run.returncode == 0
-    assert run.result["status"] == "failed"
-    assert "listing.model" in run.result["findings"][0]["message_ko"]
+    assert run.result["status"] == "needs_fixes"
+    assert [d["path"] for d in run.result["documents"]] == ["note.txt"]
+    [fault] = [f for f in run.result["findings"] if f["documents"] == ["case.toml"]]
+    assert "line 2: unknown key 'listing.model'" in fault["message_ko"]
 
 
 @pytest.mark.slow

@@ -220,6 +220,48 @@ def toml_case(name: str, text: str | bytes) -> Callable[[Path], Path]:
     return build
 
 
+def docx_bomb(part_mb: int = 200) -> bytes:
+    """A DOCX whose word/document.xml unpacks to `part_mb` MB (about 0.6 MB on disk): python-docx
+    held about 9x that in memory before the size check (issue 16)."""
+    src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
+            b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+    para = b"<w:p><w:r><w:t>" + b"A" * 900 + b"</w:t></w:r></w:p>"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            if item.filename != "word/document.xml":
+                out.writestr(item, src.read(item.filename))
+                continue
+            info = zipfile.ZipInfo("word/document.xml")
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with out.open(info, "w", force_zip64=True) as part:
+                part.write(head)
+                for _ in range(part_mb * 1024 * 1024 // len(para)):
+                    part.write(para)
+                part.write(b"</w:body></w:document>")
+    return buf.getvalue()
+
+
+def docx_bomb_case(root: Path) -> Path:
+    case = root / "docx-bomb"
+    case.mkdir(parents=True)
+    (case / "bomb.docx").write_bytes(docx_bomb())
+    (case / "note.txt").write_text("안전확인 신고 증명서 YU07421-24031", encoding="utf-8")
+    return case
+
+
+def many_files_case(root: Path, count: int = 2000) -> Path:
+    """A folder of 2,000 small files: over the 500-file limit, the first are read."""
+    case = root / "many-files"
+    (case / "scans").mkdir(parents=True)
+    (case / "case.toml").write_text(TOML_OK, encoding="utf-8")
+    (case / "notice.txt").write_text("안전확인 신고 증명서 YU07421-24031", encoding="utf-8")
+    for i in range(count):
+        (case / "scans" / f"{i:04d}.txt").write_text(f"메모 {i}", encoding="utf-8")
+    return case
+
+
 CASE_BUILDERS: dict[str, Callable[[Path], Path]] = {
     "documents": documents_case,
     "many-pages": many_pages_case,
@@ -232,4 +274,7 @@ CASE_BUILDERS: dict[str, Callable[[Path], Path]] = {
     "toml-unknown-key": toml_case("toml-unknown-key", '[seller]\nnickname = "x"\n'),
     "toml-seal-outside": toml_case("toml-seal-outside", '[seller]\nseal_image = "../../../etc/passwd"\n'),
     "toml-not-utf8": toml_case("toml-not-utf8", b'[seller]\nname_ko = "\xff\xfe"\n'),
+    "toml-syntax-error": toml_case("toml-syntax-error", '[appeal]\nreason = "kc_certification"\nnotice_date = \n'),
+    "docx-bomb": docx_bomb_case,
+    "many-files": many_files_case,
 }

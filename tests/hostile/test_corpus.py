@@ -89,11 +89,29 @@ def _documents(result) -> None:
     assert ("unsupported_format", "bomb.png") in codes or ("unreadable_document", "bomb.png") in codes
 
 
-def _failed_with(text: str):
+def _config_fault(text: str):
+    """A bad case.toml costs case.toml: a finding naming the fault, and the documents still read."""
     def check(result) -> None:
-        assert result.status.value == "failed"
-        assert any(text in f.message_ko for f in result.findings), [f.message_ko for f in result.findings]
+        assert result.status.value == "needs_fixes"
+        assert [d.path for d in result.documents] == ["note.txt"]
+        assert result.documents[0].pages == 1
+        assert any(text in f.message_ko and f.documents == ["case.toml"] for f in result.findings), \
+            [f.message_ko for f in result.findings]
     return check
+
+
+def _docx_bomb(result) -> None:
+    assert [d.path for d in result.documents] == ["bomb.docx", "note.txt"]
+    [refusal] = [f for f in result.findings if f.documents == ["bomb.docx"]]
+    assert refusal.code.value == "unsupported_format" and "word/document.xml" in refusal.message_ko
+
+
+def _many_files(result) -> None:
+    assert result.status.value == "needs_fixes"
+    assert len(result.documents) == 499  # 500 files with case.toml, top level first
+    assert result.documents[0].path == "notice.txt" and result.documents[-1].path == "scans/0497.txt"
+    [left] = [f for f in result.findings if "were left" in f.message_ko]
+    assert "1502" in left.message_ko and left.documents == ["scans/0498.txt"]
 
 
 def _refused(*paths: str):
@@ -110,8 +128,11 @@ EXPECT = {
     "zip-bomb": _refused("zeros.txt"),  # named as the case's documents are, without the zip's top folder
     "traversal-zip": _refused("../../escaped.txt", "/tmp/absolute-escape.txt", "link-to-passwd"),
     "symlinks": _refused("cert.txt", "etc"),
-    "toml-wrong-type": _failed_with("appeal.notice_date"),
-    "toml-unknown-key": _failed_with("seller.nickname"),
-    "toml-seal-outside": _failed_with("seller.seal_image"),
-    "toml-not-utf8": _failed_with("UTF-8"),
+    "toml-wrong-type": _config_fault("line 2: key 'appeal.notice_date'"),
+    "toml-unknown-key": _config_fault("line 2: unknown key 'seller.nickname'"),
+    "toml-seal-outside": _config_fault("line 2: key 'seller.seal_image' points outside the case"),
+    "toml-not-utf8": _config_fault("UTF-8"),
+    "toml-syntax-error": _config_fault("line 3"),
+    "docx-bomb": _docx_bomb,
+    "many-files": _many_files,
 }
