@@ -254,7 +254,7 @@ class Row:
             product_id=product_id,
             product_name=self.sure_text("product_name"),
             status=self._status(),
-            reason=self.sure_text("reason") or self._status_note(),
+            reason=_a_reason(self.sure_text("reason")) or self._status_note(),
         )
 
     def _status(self) -> str | None:
@@ -271,6 +271,16 @@ class Row:
         rest = regex.sub(" ", self.text("status"))
         rest = re.sub(r"^[\s(（\[:：-]+|[\s)）\]]+$", "", rest)
         return tidy_value(rest, self.ocr) if re.search(r"\w{2,}", rest) else None
+
+
+def _a_reason(text: str | None) -> str | None:
+    """A reason cell's text, unless it is no reason: a status term alone (the status column's
+    `판매증지` read into the reason's), or a run of the row's other cells with its ids."""
+    if not text:
+        return None
+    if read_ids(text) or (wing_status(text) and len(squeeze(text)) <= 6):
+        return None
+    return text
 
 
 def _trim_symbols(text: str) -> str:

@@ -393,3 +393,11 @@ def test_a_list_whose_id_and_status_captions_were_garbled_still_gives_the_case_r
     found = extract(read_of(page), TARGET)
     assert found == SellerCenterScreenshotFields(product_id=TARGET, product_name="미니 가습기 H2", status="판매중지")
     assert extract(read_of(page), None) != found  # without the case's id nothing marks the row
+
+
+def test_a_reason_cell_holding_a_status_or_ids_is_no_reason() -> None:
+    rows = [list(r) for r in ROWS]
+    rows[2][5] = "판매중지"  # the status read into the reason's column
+    assert extract(read_of(box_page(list_words(rows))), TARGET).reason is None
+    rows[2][5] = "7234567890 판매중지 상세페이지"  # a run of the row's cells, ids and all
+    assert extract(read_of(box_page(list_words(rows))), TARGET).reason is None
