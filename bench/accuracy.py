@@ -379,23 +379,31 @@ def random_report(score: RandomScore, repeat: str, n: int, n_docs: int, seconds:
         cases = sorted(score.examples[(kind, name)], key=lambda e: e[0] != "wrong")[:examples]
         for outcome, rel, rendition, want, got, layout in cases:
             print(f"    {outcome:5} {rel} [{rendition}] expected {want} got {got}\n          {layout}")
-    if score.kind_misses:
-        print(f"\nkind misses ({len(score.kind_misses)}):")
-        for line in score.kind_misses:
+    _listing("kind misses", score.kind_misses)
+    _listing("crashes", score.crashes)
+
+
+def _listing(title: str, lines: list[str]) -> None:
+    """A titled list of lines, counted; nothing when there are none."""
+    if lines:
+        print(f"\n{title} ({len(lines)}):")
+        for line in lines:
             print("  " + line)
-    if score.crashes:
-        print(f"\ncrashes ({len(score.crashes)}):")
-        for line in score.crashes:
-            print("  " + line)
+
+
+def _seed(value: str) -> int:
+    """The seed given, or a fresh one when none was (`fresh`)."""
+    import secrets
+
+    return secrets.randbelow(10**6) if value == "fresh" else int(value)
 
 
 def random_bench(args) -> None:
-    import secrets
     import time
 
     from samples.random import generate
 
-    seed = secrets.randbelow(10**6) if args.random == "fresh" else int(args.random)
+    seed = _seed(args.random)
     repeat = (f"bench/accuracy.py --random {seed} --n {args.n}" + (f" --kinds {' '.join(args.kinds)}" if args.kinds else "")
               + (f" --renditions {' '.join(args.renditions)}" if args.renditions else ""))
     print(f"random seed {seed}   (repeat this set: {repeat})", flush=True)
@@ -527,23 +535,16 @@ def cases_report(score: CaseScore, repeat: str, n: int, seconds: float, examples
     for code in sorted(score.examples):
         for what, line in score.examples[code][:examples]:
             print(f"  {code:30} {what:11} {line}")
-    if score.status_misses:
-        print(f"\nstatus misses ({len(score.status_misses)}):")
-        for line in score.status_misses:
-            print("  " + line)
-    if score.crashes:
-        print(f"\ncrashes ({len(score.crashes)}):")
-        for line in score.crashes:
-            print("  " + line)
+    _listing("status misses", score.status_misses)
+    _listing("crashes", score.crashes)
 
 
 def random_cases_bench(args) -> None:
-    import secrets
     import time
 
     from samples.random.cases import generate_cases
 
-    seed = secrets.randbelow(10**6) if args.random_cases == "fresh" else int(args.random_cases)
+    seed = _seed(args.random_cases)
     n = args.n or CASES_N
     repeat = (f"bench/accuracy.py --random-cases {seed} --n {n}"
               + (f" --renditions {' '.join(args.renditions)}" if args.renditions else ""))
