@@ -272,7 +272,7 @@ class Run:
 def read_one(run: Run, path: Path, name: str, data: bytes, note: str, workdir: Path, depth: int = 0) -> None:
     """One file through the isolated reader (and `understand`), then its attachments."""
     from casefile.case import SourceFile
-    from extractors import filetype
+    from extractors.readers import filetype
     from flows import isolation, stages
 
     try:

@@ -46,7 +46,7 @@ def makers() -> dict:
 
 
 def run_stages(case: Path) -> dict:
-    import extractors.read  # noqa: F401 - the readers load before the clock runs
+    import extractors.readers.read  # noqa: F401 - the readers load before the clock runs
     from casefile.loading import load_case
     from flows import stages
 

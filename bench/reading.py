@@ -1,7 +1,7 @@
 """How well and how fast the product reads degraded pages, beside plain Tesseract.
 
 For every rendition in samples/renditions/manifest.json: character error rate (whitespace removed,
-Levenshtein) of the product's reading (`extractors.read.read_file`, cache off) and of plain
+Levenshtein) of the product's reading (`extractors.readers.read.read_file`, cache off) and of plain
 `tesseract IMAGE - -l kor+eng`, seconds and pages per second. Then throughput on a 10-page scanned
 PDF (the median of three runs of each), warm-cache reprocessing against cold, peak memory on a
 50-page scanned PDF, and per group whether the issue's targets hold. Figures only: nothing is
@@ -62,7 +62,7 @@ def cer(truth: str, read: str) -> float:
 def child_main(path: Path) -> None:
     """Read one file as the product does (attachments too, as the case pipeline would) and print
     the page texts, the seconds spent reading and this process's peak memory as JSON."""
-    from extractors.read import read_file
+    from extractors.readers.read import read_file
 
     with tempfile.TemporaryDirectory(prefix="bench-read-") as work:
         t = time.perf_counter()
@@ -225,13 +225,13 @@ def _runs(seconds: list[float]) -> str:
 
 
 def warm_cache(pdf: Path) -> float:
-    has_cache = importlib.util.find_spec("extractors.cache") is not None
+    has_cache = importlib.util.find_spec("extractors.readers.cache") is not None
     with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
         cold = ours(pdf, Path(home), cache=True)
         warm = ours(pdf, Path(home), cache=True)
     share = warm["seconds"] / cold["seconds"]
     print(f"\n(b) warm-cache reprocess of an unchanged file ({pdf.name}, same APPEAL_HOME)"
-          + ("" if has_cache else "  [extractors/cache.py not present yet: no cache to hit]"))
+          + ("" if has_cache else "  [extractors/readers/cache.py not present yet: no cache to hit]"))
     print(f"    cold {cold['seconds']:6.1f} s   warm {warm['seconds']:6.2f} s   warm/cold {share:6.1%}")
     return share
 
@@ -297,10 +297,10 @@ def main() -> None:
             sys.exit(f"no rendition named {args.only}")
     elif args.quick:
         entries = [e for e in entries if e["file"] in QUICK]
-    from extractors import tesseract
+    from extractors.readers import tesseract
 
     print(f"reading benchmark: {len(entries)} renditions; raw = the tesseract command {_tesseract_version()}, "
-          f"tesseract FILE - -l {RAW_LANG}; ours = extractors.read.read_file (Tesseract {tesseract.version()} "
+          f"tesseract FILE - -l {RAW_LANG}; ours = extractors.readers.read.read_file (Tesseract {tesseract.version()} "
           f"in-process through tesserocr, the same language data), APPEAL_CACHE=off\n")
     started = time.perf_counter()
     rows = per_rendition(entries, args.renditions)

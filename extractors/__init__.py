@@ -9,15 +9,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from extractors.read import read_file, read_json
+    from extractors.readers.read import read_file, read_json
 
 __all__ = ["read_file", "read_json"]
 
 
 def __getattr__(name: str) -> Any:
-    # Lazy, so `import extractors.dates` does not pay for pdfplumber, pikepdf and python-docx.
+    # Lazy, so `import extractors.text.dates` does not pay for pdfplumber, pikepdf and python-docx.
     if name in __all__:
-        from extractors import read
+        from extractors.readers import read
 
         return getattr(read, name)
     raise AttributeError(f"module 'extractors' has no attribute {name!r}")

@@ -15,7 +15,7 @@ from pathlib import Path
 from casefile.codes import DocumentKind
 from casefile.pages import ReadResult
 from extractors.rulefiles import rule_file
-from extractors.textmatch import loose_regex, normalize, squeeze
+from extractors.text.textmatch import loose_regex, normalize, squeeze
 
 RULES = Path(__file__).parent / "rules" / "kinds.toml"
 

@@ -6,7 +6,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from extractors.textmatch import LabelVocabulary
+from extractors.text.textmatch import LabelVocabulary
 
 RULES_DIR = Path(__file__).with_name("rules")
 

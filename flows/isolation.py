@@ -31,7 +31,7 @@ from typing import Any
 from casefile.errors import MissingDependencyError
 from flows import lifetime
 
-PRELOAD = ["extractors.read", "flows.stages"]
+PRELOAD = ["extractors.readers.read", "flows.stages"]
 
 _context: multiprocessing.context.BaseContext | None = None
 _context_lock = threading.Lock()
@@ -159,7 +159,7 @@ def _tie_to_fork_server() -> None:
 
 def _tell_grants(conn: Connection) -> None:
     """In a child: every time grant of the reader (OCR threads among them) goes to the parent."""
-    from extractors import tesseract
+    from extractors.readers import tesseract
 
     lock = threading.Lock()
 
@@ -189,7 +189,7 @@ def _child(conn: Connection, memory_mb: int, fn: Callable[..., Any], args: tuple
 
 def _result(receive: Connection, bounds: Bounds) -> tuple[str, Any]:
     """The child's answer. Its bound is `timeout_s` until the child grants itself time (a reader:
-    a file's opening, then each page's OCR budget, `extractors.tesseract.grant`); from then on it
+    a file's opening, then each page's OCR budget, `extractors.readers.tesseract.grant`); from then on it
     is the sum of the grants, at most `timeout_s`: a one-page image gets 80 s, not 300 (issue 16)."""
     started, limit, granted = time.monotonic(), bounds.timeout_s, 0.0
     while True:

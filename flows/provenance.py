@@ -21,7 +21,7 @@ def engine_versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             versions[name] = "not installed"
     try:
-        from extractors import tesseract
+        from extractors.readers import tesseract
 
         versions["tesseract"] = tesseract.version()
         versions["tesseract_dotproduct"] = tesseract.dot_product()

@@ -20,14 +20,14 @@ from casefile.loading import documents_of
 from casefile.pages import ReadIssue, ReadResult
 from casefile.result import DocumentResult, Finding, Result
 from casefile.text import nfc_path
-from extractors import filetype
 from extractors.classify import classify
 from extractors.fields import FieldContext
 from extractors.fields.provenance import FieldTrace, trace
 from extractors.fields.registry import extract
 from extractors.fields.screenshot import seller_account
-from extractors.read import ocr_confidence, read_file
-from extractors.signatures import pdf_signatures
+from extractors.marks.signatures import pdf_signatures
+from extractors.readers import filetype
+from extractors.readers.read import ocr_confidence, read_file
 from flows import isolation
 from flows.isolation import Bounds
 from flows.transient import is_transient

@@ -5,7 +5,7 @@ OOO(이하 '수임인')에게 …", "We, ABC Co., Ltd., hereby authorize XYZ Co.
 "我司……授权……销售……品牌") and as both at once in two languages. A labelled value wins over
 one read from a sentence; a name is cut to its company-shaped part when it has one. All words
 are data (rules/authorization_fields.toml). The signature comes from the file itself
-(`extractors.marks`), not from the text: a printed "(인)" says where to look, not that it is signed.
+(`extractors.marks.binding`), not from the text: a printed "(인)" says where to look, not that it is signed.
 
 This module finds the labels and assembles the fields; names and brands are parties.py,
 periods are periods.py, the rule words authorization_rules.py. The names this module always
@@ -27,8 +27,8 @@ from extractors.fields.periods import first_date, period, prose_period
 from extractors.layout import candidates, layout_of
 from extractors.layout.pairing import Picker
 from extractors.layout.types import field_types
-from extractors.marks import signature_kind
-from extractors.textmatch import LabelHit, join_spaced_syllables, loose_regex, normalize
+from extractors.marks.binding import signature_kind
+from extractors.text.textmatch import LabelHit, join_spaced_syllables, loose_regex, normalize
 
 __all__ = [
     "RULES",

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from extractors.rulefiles import label_vocabulary, rule_file
-from extractors.textmatch import LabelVocabulary, loose_regex
+from extractors.text.textmatch import LabelVocabulary, loose_regex
 
 RULES = Path(__file__).parent.parent / "rules" / "authorization_fields.toml"
 

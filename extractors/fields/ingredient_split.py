@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.ingredient_names import CLOSE, EDGE_JUNK, HANGUL, OPEN, dictionary, standard_name, strip_notes
+from extractors.text.ingredient_names import CLOSE, EDGE_JUNK, HANGUL, OPEN, dictionary, standard_name, strip_notes
 
 _MAX_NOTE = 120  # a "parenthetical" longer than this is an OCR-dropped closing bracket
 HARD_SEPS = ",，、;；"

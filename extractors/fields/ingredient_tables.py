@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from casefile.pages import Page
-from extractors.ingredient_names import (
+from extractors.text.ingredient_names import (
     EDGE_JUNK,
     HANGUL,
     dictionary,
@@ -18,7 +18,7 @@ from extractors.ingredient_names import (
     standard_name,
     strip_notes,
 )
-from extractors.textmatch import normalize
+from extractors.text.textmatch import normalize
 
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 _ROW_NUMBER = re.compile(r"^\s*(?:No\.?\s*)?\d{1,3}[.)]?\s+(?=\S)", re.IGNORECASE)

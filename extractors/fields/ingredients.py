@@ -6,7 +6,7 @@ Each printed name is mapped to its 「화장품 성분 사전」 standard name (
 exactly, through an alias (older spelling, INCI, Chinese), or as a close OCR misreading of a long
 name. A name the dictionary does not know is kept as read (CONTRACT.md ingredient_list).
 
-This module finds the block and the product name; the dictionary is extractors/ingredient_names.py,
+This module finds the block and the product name; the dictionary is extractors/text/ingredient_names.py,
 splitting a block is ingredient_split.py, spec sheets are ingredient_tables.py. The names this
 module always offered (standard_name, split_items, dictionary …) are re-exported from here.
 """
@@ -22,7 +22,10 @@ from casefile.fields import IngredientListFields
 from casefile.pages import Page
 from extractors.fields.ingredient_split import HARD_SEPS, names_in, split_items
 from extractors.fields.ingredient_tables import names_from_tables
-from extractors.ingredient_names import (
+from extractors.layout import best, candidates, layout_of
+from extractors.layout.blocks import column_text
+from extractors.layout.types import text_score
+from extractors.text.ingredient_names import (
     EDGE_JUNK,
     HANGUL,
     RULES,
@@ -34,10 +37,7 @@ from extractors.ingredient_names import (
     standard_name,
     strip_notes,
 )
-from extractors.layout import best, candidates, layout_of
-from extractors.layout.blocks import column_text
-from extractors.layout.types import text_score
-from extractors.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
+from extractors.text.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
 
 __all__ = [
     "RULES",

@@ -3,7 +3,7 @@
 Each label is paired with its value from the page's layout (extractors/layout): inline, the cell to
 its right or the cell below, the value checked for its field's type. Labels, types and scheme wording
 are data (rules/kc_fields.toml); number shapes come from rules/kc_patterns.toml through
-`extractors.nlp`. A field that is not printed, or not read surely enough, stays None.
+`extractors.text.nlp`. A field that is not printed, or not read surely enough, stays None.
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ from casefile.codes import Scheme
 from casefile.fields import KcCertificateFields
 from casefile.layout import Layout
 from casefile.pages import Page
-from extractors.dates import find_dates, parse_date
 from extractors.fields.context import Extraction
-from extractors.issuers import find_issuer, normalise_issuer
 from extractors.layout import candidates, layout_of
 from extractors.layout.pairing import Picker
 from extractors.layout.types import field_types
-from extractors.nlp import find_cert_numbers, fits_shape, repair_certificate_number
 from extractors.rulefiles import label_vocabulary, rule_file
-from extractors.textmatch import (
+from extractors.text.dates import find_dates, parse_date
+from extractors.text.issuers import find_issuer, normalise_issuer
+from extractors.text.nlp import find_cert_numbers, fits_shape, repair_certificate_number
+from extractors.text.textmatch import (
     LabelVocabulary,
     compact,
     loose_pattern,

@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 from casefile.codes import ReasonCode
 from casefile.fields import NoticeEmailFields
 from casefile.pages import Page
-from extractors.dates import find_dates, parse_date
 from extractors.rulefiles import rule_file
-from extractors.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
+from extractors.text.dates import find_dates, parse_date
+from extractors.text.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
 
 RULES = Path(__file__).parent.parent / "rules"
 SEOUL = ZoneInfo("Asia/Seoul")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from casefile.text import HANGUL
 from extractors.fields.authorization_rules import BILINGUAL_SPLIT, HANGUL_OR_HAN, alternation, rules, terms
-from extractors.textmatch import tidy_value
+from extractors.text.textmatch import tidy_value
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -8,8 +8,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from extractors.dates import FoundDate, find_dates
 from extractors.fields.authorization_rules import alternation, terms
+from extractors.text.dates import FoundDate, find_dates
 
 _NEAR_VALIDITY = 40  # characters before a period in which a validity word makes it the letter's own
 

@@ -19,11 +19,11 @@ from rapidfuzz import fuzz
 from casefile.codes import PageSource
 from casefile.fields import AnyFields
 from casefile.pages import FieldSource, Page, Word
-from extractors.dates import find_dates
-from extractors.issuers import issuers
 from extractors.layout.pairing import Candidate
-from extractors.tables import row_lines
-from extractors.textmatch import Compact, compact
+from extractors.readers.tables import row_lines
+from extractors.text.dates import find_dates
+from extractors.text.issuers import issuers
+from extractors.text.textmatch import Compact, compact
 
 #: Below this an OCR'd field is not kept. Every misread word in STACK.md §3's measurements had a
 #: confidence under 0.62 and the correct ones sat around 0.9; 0.5 errs on the side of keeping.

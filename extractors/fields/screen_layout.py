@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from casefile.pages import Page, Table
 from extractors.layout.build import word_lines
-from extractors.textmatch import normalize
+from extractors.text.textmatch import normalize
 
 ROW_GAP = 0.8  # x median line height: a wider gap between lines starts a new product row
 MIN_CONFIDENCE = 0.6  # an unknown status read below this is noise, not a status (STACK.md §3: misreads < 0.62)

@@ -37,7 +37,7 @@ from extractors.fields.screen_layout import (
     row_blocks,
 )
 from extractors.rulefiles import label_vocabulary, rule_file
-from extractors.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
+from extractors.text.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
 
 RULES = Path(__file__).parent.parent / "rules" / "wing_fields.toml"
 

@@ -18,8 +18,8 @@ import statistics
 from casefile.layout import Box, Cell, Layout, Line, Region
 from casefile.pages import Page, Table, Word
 from casefile.text import HANGUL
-from extractors.textmatch import normalize
-from extractors.wordlines import line_text
+from extractors.text.textmatch import normalize
+from extractors.text.wordlines import line_text
 
 CELL_GAP = 0.8  # x the line's median word height
 SYNTH_LINE = 10.0  # synthetic units per text line (a character is 1 wide)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from casefile.layout import Box, Cell, Layout, Line, Region
-from extractors.textmatch import LabelHit, LabelVocabulary, normalize, squeeze
+from extractors.text.textmatch import LabelHit, LabelVocabulary, normalize, squeeze
 
 #: How much a pairing is trusted before the value's type is looked at.
 PAIRING_SCORE = {"inline": 1.0, "right": 0.95, "below": 0.85, "inline-weak": 0.6}

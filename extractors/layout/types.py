@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable, Mapping
 
 from casefile.text import HANGUL
-from extractors.dates import find_dates, parse_date
 from extractors.layout.pairing import TypeScore
-from extractors.nlp import find_cert_numbers, repair_certificate_number
-from extractors.textmatch import normalize, squeeze
+from extractors.text.dates import find_dates, parse_date
+from extractors.text.nlp import find_cert_numbers, repair_certificate_number
+from extractors.text.textmatch import normalize, squeeze
 
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")

@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from extractors import tesseract
+from extractors.readers import tesseract
 
 #: A mean word confidence no wrongly turned page reaches.
 TRUSTED_CONFIDENCE = 0.75

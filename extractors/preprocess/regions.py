@@ -25,7 +25,7 @@ from PIL import Image
 
 from casefile.pages import Word
 from casefile.text import HANGUL
-from extractors import tesseract
+from extractors.readers import tesseract
 
 WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
 LOW_CONFIDENCE = 0.80

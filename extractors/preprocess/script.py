@@ -11,7 +11,7 @@ import re
 
 from PIL import Image
 
-from extractors import tesseract
+from extractors.readers import tesseract
 
 CHINESE_LANG = "chi_sim+eng"
 POOR_CONFIDENCE = 0.8  # below this mean word confidence a page may be in the wrong script

@@ -47,7 +47,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from extractors import tesseract
+from extractors.readers import tesseract
 
 WORK_LONG_SIDE = 2000
 INK_BLOCK = 31  # neighbourhood (px of the working copy) an ink pixel is compared with

@@ -11,7 +11,7 @@ from casefile.errors import AppealError, ExitCode
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractors.read import read_file, read_json
+    from extractors.readers.read import read_file, read_json
 
     if not args.file.is_file():
         raise AppealError(f"no such file: {args.file}")

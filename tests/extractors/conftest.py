@@ -108,7 +108,7 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path / "work"
 
 
-# --- Degraded renditions of a page: skewed scans, phone photos, screenshots (test_preprocess_*) ---
+# --- Degraded renditions of a page: skewed scans, phone photos, screenshots (tests/extractors/preprocess) ---
 
 import numpy as np  # noqa: E402
 

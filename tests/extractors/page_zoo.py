@@ -15,8 +15,9 @@ from collections.abc import Callable
 
 import cv2
 import numpy as np
-from conftest import A4_300DPI, KC_LINES, NOTO, NOTO_KR, draw_page, kc_page, phone_photo, skewed_scan
 from PIL import Image, ImageDraw, ImageFont
+
+from tests.extractors.conftest import A4_300DPI, KC_LINES, NOTO, NOTO_KR, draw_page, kc_page, phone_photo, skewed_scan
 
 PHONE = (4032, 3024)  # a 12-megapixel phone photo, landscape
 

@@ -100,7 +100,7 @@ def test_a_damaged_member_in_the_process_case_flow_is_a_finding_not_an_internal_
 
 def long_notice(path: Path) -> Path:
     """A notice whose body is 180 kB of one-letter tokens (under the reader's page cap,
-    extractors.read.MAX_PAGE_CHARS), then a certificate number, no label."""
+    extractors.readers.read.MAX_PAGE_CHARS), then a certificate number, no label."""
     msg = EmailMessage()
     msg["From"] = "seller@example.com"
     msg["To"] = "ops@example.com"
@@ -116,7 +116,7 @@ def test_a_long_page_is_understood_within_a_bound(tmp_path):
     outlived any bound (hours); `understand` runs it in the flow's own process, unbounded."""
     from extractors.classify import classify
     from extractors.fields.kc import extract_kc
-    from extractors.read import read_file
+    from extractors.readers.read import read_file
     from flows import isolation
 
     path = long_notice(tmp_path / "notice.eml")

@@ -78,7 +78,7 @@ def test_renditions_stay_small():
 def test_a_clean_scan_reads_almost_exactly(tmp_path):
     from rapidfuzz.distance import Levenshtein
 
-    from extractors.read import read_file
+    from extractors.readers.read import read_file
 
     name = "clean-cert-serif.png"
     result = read_file(FOLDER / name, tmp_path)

@@ -108,8 +108,8 @@ def test_one_finding_per_broken_signature():
     assert [f.documents for f in found] == [["a.pdf"], ["b.pdf"]]
 
 
-# -- changed after signing (verdicts as extractors.signatures gives them; real files in
-#    tests/extractors/test_signatures.py) ---------------------------------------------------
+# -- changed after signing (verdicts as extractors.marks.signatures gives them; real files in
+#    tests/extractors/marks/test_signatures.py) ---------------------------------------------------
 
 
 @pytest.mark.parametrize(("changes", "ko", "zh"), [

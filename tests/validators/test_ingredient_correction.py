@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pytest
 
-from extractors.ingredient_names import RULES, dictionary, standard_name, strip_notes
+from extractors.text.ingredient_names import RULES, dictionary, standard_name, strip_notes
 from validators.ingredients import IngredientRule, ingredient_key, load_ingredient_rules
 
 # Names printed on real labels beyond the extractor's vocabulary (Korean 성분사전 forms and INCI):

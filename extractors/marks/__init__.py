@@ -1,0 +1,1 @@
+"""Marks that make a document binding: digital signatures, red seals, pen ink, stamp pictures in DOCX."""

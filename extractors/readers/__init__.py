@@ -1,0 +1,1 @@
+"""Readers: one file in, pages of text with word boxes out (PDF, DOCX, e-mail, images through Tesseract), cached by content."""

@@ -1,0 +1,1 @@
+"""Words and names: dates, OCR-tolerant matching, certificate-number spotting, the issuer and ingredient vocabularies."""
