@@ -86,8 +86,15 @@ def kind_scores(read: ReadResult, filename: str = "") -> Counter[DocumentKind]:
 
 
 def _keyword_score(text: str, regex: re.Pattern[str], weights: dict[str, int], max_count: int) -> int:
-    counts: Counter[str] = Counter(squeeze(m.group()).casefold() for m in regex.finditer(text))
+    counts: Counter[str] = Counter(_term_of(squeeze(m.group()).casefold(), weights) for m in regex.finditer(text))
     return sum(weights[k] * min(n, max_count) for k, n in counts.items())
+
+
+def _term_of(found: str, weights: dict[str, int]) -> str:
+    """The keyword a match stands for: itself, or the longest stem (`authoriz*`) it starts with."""
+    if found in weights:
+        return found
+    return max((k for k in weights if k.endswith("*") and found.startswith(k[:-1])), key=len)
 
 
 def _screen_shaped(read: ReadResult) -> bool:

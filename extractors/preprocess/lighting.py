@@ -14,6 +14,10 @@ SHRINK = 8  # the background varies slowly; estimating it at 1/8 costs 1/64 of t
 #: Spread (percentile 2..98, grey levels) of the paper brightness above which the page is "unevenly
 #: lit". Clean scans measure 0-5, cream paper under a scanner lid about 10.
 UNEVEN_SPREAD = 30
+#: Ink this light at its darkest (grey level of the darkest 0.05 % of the page) is faint: grey text
+#: of a screen photographed off a monitor measures 140-170, printed ink on a scan or a photo 0-60.
+FAINT_INK = 100
+FAINT_SHARE = 0.05  # percent
 
 
 def flatten(gray: np.ndarray) -> tuple[np.ndarray, str]:
@@ -24,6 +28,16 @@ def flatten(gray: np.ndarray) -> tuple[np.ndarray, str]:
         return gray, ""  # the evenly lit page, a scan above all, pays for the small copy only
     background = np.maximum(cv2.resize(small, gray.shape[::-1], interpolation=cv2.INTER_LINEAR), 1)
     return cv2.divide(gray, background, scale=255), "flatten"
+
+
+def stretch(gray: np.ndarray) -> tuple[np.ndarray, str]:
+    """Faint ink made dark: the grey levels from the darkest ink to the paper spread over the whole
+    range, so Otsu and the blank-page test see the text. A page whose ink is already dark is unchanged."""
+    ink, paper = np.percentile(gray[::2, ::2], (FAINT_SHARE, 50))
+    if ink < FAINT_INK or paper - ink < 20:
+        return gray, ""
+    stretched = (gray.astype(np.float32) - ink) * (255.0 / (paper - ink))
+    return np.clip(stretched, 0, 255).astype(np.uint8), "stretch"
 
 
 def _small_background(gray: np.ndarray) -> np.ndarray:

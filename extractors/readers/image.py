@@ -25,6 +25,7 @@ from extractors.preprocess import (
     deskew,
     layout,
     lighting,
+    moire,
     orientation,
     polarity,
     regions,
@@ -121,6 +122,8 @@ def ocr_page(frame: Frame) -> Page:
     # Light text on a dark ground (a dark-theme screen) is turned dark on light before anything else:
     # every later step, and Tesseract, expect ink on paper.
     gray, inverted = polarity.light_on_dark(np.asarray(_grayscale(frame.image)))
+    # A monitor's pixel grid photographed (moiré) would be read as specks, and judged noise.
+    gray, descreened = moire.descreen(gray)
     found = textness.assess(gray)
     if inverted and found.light_on_dark:
         # The text test read the lines light on dark once inverted: dark ink on a light page or screen
@@ -129,8 +132,8 @@ def ocr_page(frame: Frame) -> Page:
     if not found.has_text:
         # Blank, noise, texture or a plain photo: Tesseract would spend minutes reading specks.
         return _unread(frame, gray.shape, 1, found.token())
-    steps: list[str] = [inverted]
-    for step in (page_finder.correct_perspective, lighting.flatten, deskew.deskew):
+    steps: list[str] = [inverted, descreened]
+    for step in (page_finder.correct_perspective, lighting.flatten, lighting.stretch, deskew.deskew):
         gray, done = step(gray)
         steps.append(done)
     scale = upscale.upscale_factor(gray)

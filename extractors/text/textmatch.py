@@ -70,20 +70,22 @@ def loose_pattern(term: str) -> str:
     """Regex source for `term` with optional white space between its characters.
 
     Terms that start or end with a Latin letter or digit get a boundary there, so `KC`
-    does not match inside `KCL` and `Model` not inside `Models`.
+    does not match inside `KCL` and `Model` not inside `Models`. A term ending in `*` is a stem:
+    no boundary after it (`authoriz*` matches "authorized" and "Authorization").
     """
-    chars = [c for c in term if not c.isspace()]
+    stem = term.rstrip().endswith("*")
+    chars = [c for c in term.rstrip().removesuffix("*") if not c.isspace()]
     body = r"\s*".join(re.escape(c) for c in chars)
     if chars and _LATIN_OR_DIGIT.match(chars[0]):
         body = r"(?<![A-Za-z0-9])" + body
-    if chars and _LATIN_OR_DIGIT.match(chars[-1]):
+    if chars and _LATIN_OR_DIGIT.match(chars[-1]) and not stem:
         body += r"(?![A-Za-z0-9])"
     return body
 
 
 def loose_regex(terms: Iterable[str]) -> re.Pattern[str]:
     """One alternation of loose patterns, longest term first so the longest wins at a position."""
-    ordered = sorted({t for t in terms if t.strip()}, key=lambda t: len(squeeze(t)), reverse=True)
+    ordered = sorted({t for t in terms if t.strip()}, key=lambda t: len(squeeze(t).rstrip("*")), reverse=True)
     return re.compile("|".join(f"(?:{loose_pattern(t)})" for t in ordered), re.IGNORECASE)
 
 

@@ -65,6 +65,24 @@ AUTH_ZH = """授权书
 AUTH_EN = """LETTER OF AUTHORIZATION
 We, HANBIT Co., Ltd., hereby authorize Shenzhen Hanbit Trading Co., Ltd. to sell our products on Coupang."""
 
+# Wording none of the rules above quotes whole: a licence-style grant naming Coupang more often than
+# a notice would, Wing's English screen, a KC confirmation as a Chinese translation prints it.
+AUTH_EN_LICENCE = """Brand Authorisation
+To: Coupang Corp. Seller Support
+Seoul Brands Co., Ltd. (Licensor) grants Ningbo Star Trading Co., Ltd. (Licensee) a non-exclusive
+right to offer GLOWME products on Coupang. This authorisation runs from 1 March 2026 until
+28 February 2027. Coupang may verify this letter with us."""
+
+WING_EN = """Product detail
+Product ID 7234567890   Vendor Item ID 87654321
+Sales Status  Suspended
+Please submit documents for suspended items."""
+
+KC_ZH = """安全确认申报证明书
+申报编号 YU10128-23004
+产品名称 迷你风扇   型号 FAN-01
+制造商 深圳市明光电器有限公司"""
+
 WING = """쿠팡 Wing  상품관리 > 상품 조회/수정
 등록상품ID 1234567890  노출상품ID 7234567890  옵션ID 87654321
 상품명: 미니 가습기 H2   판매상태: 판매중지   승인상태: 승인반려"""
@@ -100,6 +118,9 @@ def read(text: str, source: str = "pdf_text", headers: dict[str, str] | None = N
         (AUTH_ZH, "pdf_text", DocumentKind.authorization_letter),
         (AUTH_EN, "pdf_text", DocumentKind.authorization_letter),
         (WING, "ocr", DocumentKind.seller_center_screenshot),
+        (AUTH_EN_LICENCE, "pdf_text", DocumentKind.authorization_letter),
+        (WING_EN, "ocr", DocumentKind.seller_center_screenshot),
+        (KC_ZH, "docx", DocumentKind.kc_certificate),
         (INVOICE, "pdf_text", DocumentKind.other),
         (BUSINESS_REGISTRATION, "ocr", DocumentKind.other),
     ],

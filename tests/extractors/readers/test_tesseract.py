@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[3]
 
 
 def _engine_start(dotproduct: str) -> subprocess.CompletedProcess:
-    code = ("from extractors import tesseract\n"
+    code = ("from extractors.readers import tesseract\n"
             "with tesseract._engine('eng'): pass\n"
             "print(tesseract.dot_product())\n")
     env = {**os.environ, "DOTPRODUCT": dotproduct}

@@ -150,3 +150,11 @@ def test_an_unknown_label_later_on_the_line_ends_the_value():
     vocab = LabelVocabulary({"product_name": ["제품명"]})
     assert vocab.first("제품명: AC 클리어 스팟 세럼   작성일: 2026.10.08", "product_name") == "AC 클리어 스팟 세럼"
     assert vocab.first("제품명: 비타민C 세럼 30ml", "product_name") == "비타민C 세럼 30ml"
+
+
+def test_a_starred_term_is_a_stem_and_a_plain_term_keeps_its_boundary():
+    stem = re.compile(loose_pattern("authoriz*"), re.I)
+    assert stem.search("Certificate of Authorization") and stem.search("the authorized seller")
+    assert not stem.search("unauthorized")  # the start keeps its boundary
+    plain = re.compile(loose_pattern("authorize"), re.I)
+    assert plain.search("we authorize") and not plain.search("authorized")
