@@ -1,8 +1,11 @@
 """Coupang notice fields: product id, the stated reason and its code, notice date, deadline.
 
-Labels and cue words are data (rules/notice_fields.toml), reason wording too
-(rules/reasons.toml). A deadline is only ever a date the notice prints as one; the default
-"notice date + 7 days" is the validators' rule, not a fact read here.
+A labelled value is read from the page's layout (extractors/layout: the value beside or under its
+label, scored by its type); what a notice says in prose (a reason sentence, "… 까지", a product URL)
+is read from its text when no label gave it. Labels and cue words are data
+(rules/notice_fields.toml), reason wording too (rules/reasons.toml). A deadline is only ever a date
+the notice prints as one; the default "notice date + 7 days" is the validators' rule, not a fact
+read here.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ from zoneinfo import ZoneInfo
 from casefile.codes import ReasonCode
 from casefile.fields import NoticeEmailFields
 from casefile.pages import Page
+from extractors.fields.context import Extraction
+from extractors.layout.build import layout_of
+from extractors.layout.pairing import Picker, candidates
+from extractors.layout.types import field_types
 from extractors.rulefiles import rule_file
 from extractors.text.dates import find_dates, parse_date
 from extractors.text.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
@@ -28,23 +35,34 @@ _PRODUCT_ID = re.compile(r"(?<!\d)\d{6,12}(?!\d)")
 _PRODUCT_URL = re.compile(r"coupang\.com/vp/products/(\d{6,12})(?!\d)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
 _HEADER_LINE = re.compile(r"^(?:From|To|Cc|Subject|Date|Sent|보낸 사람|받는 사람|제목):.*$", re.MULTILINE | re.IGNORECASE)
+_LIST_MARK = re.compile(r"^(?:\(?\d{1,2}[.)]|[①-⑳]|[-•·*▶■□○●◆])\s*")
+# A caption at the start of a line: up to 20 characters without a digit, then a separator.
+_CAPTION = re.compile(r"^([^\d:：\n]{1,20}?)\s*(?:[:：]|\s[-–—]\s)\s*")
 _ENDS_SENTENCE = re.compile(r"[.!?。:：다요]$")
 _WRAP_WIDTH = 60  # plain-text mail wraps at 72-78 columns; a shorter line ended on purpose
 # Between a date and its cue: a weekday "(금)" / "(Fri)" and a time "23:59" / "오후 6시".
 _DATE_TAIL = r"[ \t]*(?:[(（][^)）\n]{1,5}[)）])?[ \t]*(?:(?:오전|오후|AM|PM)?[ \t]*\d{1,2}(?::\d{2}){1,2}|(?:오전|오후)?[ \t]*\d{1,2}[ \t]*시(?:[ \t]*\d{1,2}[ \t]*분)?)?[ \t]*(?:[AP]M)?[ \t]*"
 
 
-def extract_notice(pages: list[Page], headers: dict[str, str]) -> NoticeEmailFields:
-    text = "\n".join(normalize(p.text) for p in pages if p.text.strip())
-    ocr = any(p.source == "ocr" for p in pages)
-    reason = _reason(text, ocr)
-    return NoticeEmailFields(
-        product_id=_product_id(text),
+def read_notice(pages: list[Page], headers: dict[str, str]) -> Extraction:
+    """The fields, and where each labelled one sat on the page."""
+    read = [p for p in pages if p.text.strip()]
+    text = "\n".join(normalize(p.text) for p in read)
+    ocr = any(p.source == "ocr" for p in read)
+    pick = Picker(candidates([layout_of(p) for p in read], vocabulary(), _types()))
+    reason = pick.value("reason", lambda v: _stated_reason(v, ocr)) or _reason(text, ocr)
+    fields = NoticeEmailFields(
+        product_id=pick.value("product_id", _an_id) or _product_id(text),
         reason=reason,
         reason_code=_reason_code(reason, text),
-        notice_date=_notice_date(text) or header_date(headers),
-        deadline=_deadline(text),
+        notice_date=pick.value("notice_date", parse_date) or _notice_date(text) or header_date(headers),
+        deadline=pick.value("deadline", parse_date) or _deadline(text),
     )
+    return Extraction(fields, pick.placed)
+
+
+def extract_notice(pages: list[Page], headers: dict[str, str]) -> NoticeEmailFields:
+    return read_notice(pages, headers).fields
 
 
 @lru_cache(maxsize=1)
@@ -57,12 +75,22 @@ def vocabulary() -> LabelVocabulary:
     return LabelVocabulary(_rules()["labels"])
 
 
+@lru_cache(maxsize=1)
+def _types():
+    return field_types(_rules()["types"])
+
+
 @cache
 def _cue(name: str) -> re.Pattern[str]:
     return loose_regex(_rules()["cues"][name])
 
 
 # -- product id --------------------------------------------------------------------------
+
+
+def _an_id(value: str) -> str | None:
+    m = _PRODUCT_ID.search(value) or _PRODUCT_ID.match(squeeze(value))
+    return m.group() if m else None
 
 
 def _product_id(text: str) -> str | None:
@@ -84,17 +112,41 @@ def _reason_terms() -> tuple[re.Pattern[str], dict[str, tuple[ReasonCode, int]]]
     return loose_regex(t["term"] for r in rows for t in r["terms"]), weights
 
 
+def _stated_reason(value: str, ocr: bool) -> str | None:
+    """A labelled reason, its list marker or caption left over ("1) 원인 - …") taken off."""
+    return tidy_value(_uncaptioned(value), ocr) or None
+
+
 def _reason(text: str, ocr: bool) -> str | None:
     """The stated cause: a labelled "사유: …", else the first sentence naming a known cause."""
     body = _HEADER_LINE.sub("", text)  # email readers put From/To/Subject/Date lines first
     for hit in vocabulary().hits(body):
         if hit.field == "reason" and hit.explicit and hit.value:
-            return tidy_value(hit.value, ocr)
+            return _stated_reason(hit.value, ocr)
     sentences = [s.strip() for s in _SENTENCE_END.split(_unwrap(body)) if s.strip()]
     naming = [s for s in sentences if _reason_scores(s)]
     cued = [s for s in naming if _cue("reason_sentence").search(s)]
     chosen = (cued or naming or [None])[0]
-    return tidy_value(chosen, ocr) if chosen else None
+    return _stated_reason(chosen, ocr) if chosen else None
+
+
+def _uncaptioned(value: str) -> str:
+    """The cause without what stands before it on its line: a list marker ("1)", "•"), and a caption
+    holding a reason label and ending in a separator ("下架原因 -", "사유 상세 :"), or a reason label
+    set off by a space ("사유 화장품 …"), where the words that remain still name a cause."""
+    value = _LIST_MARK.sub("", value.strip())
+    head = _CAPTION.match(value)
+    if (head and _names_reason(head.group(1)) and not _reason_scores(head.group(1))
+            and _reason_scores(value[head.end():])):
+        return value[head.end():].strip()
+    for hit in vocabulary().hits(value):
+        if hit.field == "reason" and hit.start == 0 and _reason_scores(value[hit.end:]):
+            return value[hit.end:].strip(" :：-–—")
+    return value
+
+
+def _names_reason(caption: str) -> bool:
+    return any(hit.field == "reason" for hit in vocabulary().hits(caption))
 
 
 def _unwrap(text: str) -> str:

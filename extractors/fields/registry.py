@@ -15,7 +15,7 @@ from extractors.fields.authorization import read_authorization
 from extractors.fields.context import Extraction, FieldContext
 from extractors.fields.ingredients import extract_ingredients
 from extractors.fields.kc import read_kc
-from extractors.fields.notice import extract_notice
+from extractors.fields.notice import read_notice
 from extractors.fields.screenshot import extract_screenshot
 
 Extractor = Callable[[ReadResult, FieldContext], Extraction]
@@ -30,7 +30,7 @@ def _ingredients(read: ReadResult, _: FieldContext) -> Extraction:
 
 
 def _notice(read: ReadResult, _: FieldContext) -> Extraction:
-    return Extraction(extract_notice(read.pages, read.headers))
+    return read_notice(read.pages, read.headers)
 
 
 def _screenshot(read: ReadResult, context: FieldContext) -> Extraction:

@@ -191,3 +191,19 @@ def test_registry_dispatches_and_defaults_to_empty_fields() -> None:
     kc_read = ReadResult(pages=[Page(number=1, source="ocr", text="안전인증서\n인증번호: HU071695-21012A")])
     assert extract_fields(DocumentKind.kc_certificate, kc_read).certificate_number == "HU071695-21012A"
     assert extract_fields(DocumentKind.other, read) == empty_fields(DocumentKind.other)
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("2) 위반 사유 상세 : 전기용품 KC 인증 정보 누락", "전기용품 KC 인증 정보 누락"),
+    ("• 사유 화장품 전성분 표시 누락", "화장품 전성분 표시 누락"),
+    ("停售原因 — 缺少KC认证信息", "缺少KC认证信息"),
+    ("판매중지 사유      KC 인증서 미제출", "KC 인증서 미제출"),  # label and value in cells of their own
+])
+def test_a_reason_comes_without_its_caption_or_list_marker(line: str, reason: str) -> None:
+    text = f"판매자님, 쿠팡입니다.\n노출상품ID: 7234567890\n{line}\n감사합니다."
+    assert notice(text).reason == reason
+
+
+def test_a_caption_that_is_not_a_reason_label_stays_with_its_sentence() -> None:
+    text = "안내드립니다.\n참고: KC 인증서 미등록으로 판매중지 되었습니다."
+    assert notice(text).reason == "참고: KC 인증서 미등록으로 판매중지 되었습니다."
