@@ -34,8 +34,10 @@ sys.path.insert(0, str(REPO))
 from casefile.loading import load_case  # noqa: E402
 from flows import stages  # noqa: E402
 from validators import status_of  # noqa: E402
+from validators.rules import load_rules  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 28)
+SURE = load_rules().certainty["sure"]  # what a check may assert an error on
 MANIFEST = REPO / "samples" / "renditions" / "manifest.json"
 # Targets from the brief; text sources map onto the tiers they are measured against.
 KIND_TARGET, FINDING_TARGET = 0.99, 0.97
@@ -256,13 +258,17 @@ def run_documents(case_dir: Path) -> dict:
     with tempfile.TemporaryDirectory() as work:
         case = load_case(case_dir, Path(work))
         sources, reads = stages.read_all(stages.inventory(case), Path(work))
-        docs = [stages.understand(s, reads[s.path], case.config.listing.product_id).document for s in sources]
+        understood = [stages.understand(s, reads[s.path], case.config.listing.product_id) for s in sources]
     out = {}
-    for d in docs:
+    for d, where in understood:
         fields = d.fields.model_dump() if hasattr(d.fields, "model_dump") else dict(d.fields or {})
         out[d.path] = {"kind": fold(d.kind), "text_source": fold(d.text_source),
                        "fields": {k: fold(v) if not isinstance(v, list) else [fold(x) for x in v]
-                                  for k, v in fields.items()}}
+                                  for k, v in fields.items()},
+                       # how each value was read (a pairing, a text rule, or only found in the words)
+                       # and how sure it is: what the checks weigh (issue 15)
+                       "how": {k: s.pairing or "found" for k, s in where.sources.items()},
+                       "certainty": {k: s.certainty for k, s in where.sources.items()}}
     return out
 
 
@@ -295,6 +301,8 @@ class RandomScore:
         self.examples = defaultdict(list)                             # (kind, field) -> examples
         self.crashes: list[str] = []
         self.kind_misses: list[str] = []
+        self.by_how = defaultdict(lambda: defaultdict(int))           # (kind, how) -> outcome -> count
+        self.by_sureness = defaultdict(lambda: defaultdict(int))      # sure | unsure -> outcome -> count
 
     def add(self, sample, rel: str, got: dict | None) -> None:
         key = (sample.kind, sample.tier)
@@ -312,6 +320,11 @@ class RandomScore:
                 bucket[outcome] += 1
             if outcome == "wrong" and want is None:
                 self.invented[key] += 1
+            if got and fields.get(name) not in (None, "", []):  # a value was given: how, and how sure
+                how = re.sub(r"\+wrap$", "", got.get("how", {}).get(name, "derived"))
+                self.by_how[(sample.kind, how)][outcome] += 1
+                certainty = got.get("certainty", {}).get(name, 1.0)
+                self.by_sureness["sure" if certainty >= SURE else "unsure"][outcome] += 1
             if isinstance(want, list):
                 self.f1[sample.tier].append(credit)
             if outcome != "right":
@@ -366,6 +379,17 @@ def random_report(score: RandomScore, repeat: str, n: int, n_docs: int, seconds:
     for rendition, c in sorted(score.by_rendition.items()):
         nf, r, nl, w = _rates(c)
         print(f"  {rendition:14} fields {nf:4d}  right {r:6.1%}  null {nl:6.1%}  wrong {w:6.1%}")
+    print("\nvalues given, by how they were read (precision = right / given; a text rule's certainty in "
+          "extractors/rules/inference.toml should not exceed its precision):")
+    for (kind, how), c in sorted(score.by_how.items()):
+        n = sum(c.values())
+        print(f"  {kind:26} {how:28} given {n:4d}  right {c['right'] / n:6.1%}  wrong {c['wrong'] / n:6.1%}")
+    print(f"\nvalues given, by certainty (sure >= {SURE}: what a check may assert an error on):")
+    for which in ("sure", "unsure"):
+        c = score.by_sureness.get(which, {})
+        n = sum(c.values())
+        if n:
+            print(f"  {which:7} given {n:4d}  right {c['right'] / n:6.1%}  wrong {c['wrong'] / n:6.1%}")
     print("\nper field, worst first (all tiers):")
     ranked = sorted(score.by_field.items(), key=lambda kv: (_rates(kv[1])[1], -_rates(kv[1])[3]))
     for (kind, name), c in ranked:

@@ -123,9 +123,11 @@ class FieldSource(BaseModel):
     confidence: float = Field(ge=0, le=1)
     text: str = Field(description="The words as read, which the field's value was made from")
     pairing: str | None = Field(None, description="How the value was paired with its label on the page: "
-                                                  "inline, right, below, inline-weak (+wrap); None when not paired")
+                                                  "inline, right, below, inline-weak (+wrap); or `text:<rule>` "
+                                                  "for a value read from running text; None when not paired")
     score: float | None = Field(None, ge=0, le=1, description="How sure that pairing is, 0..1 (its kind times "
-                                                               "how well the value has the field's type)")
+                                                               "how well the value has the field's type; a "
+                                                               "text rule's measured precision)")
 
     @property
     def certainty(self) -> float:

@@ -116,7 +116,7 @@ def understand(source: SourceFile, read: ReadResult, product_id: str | None = No
     context = FieldContext(source_path=Path(source.abs_path), product_id=product_id)
     try:
         extraction = extract(kind, read, context)
-        fields, where = trace(extraction.fields, read.pages, extraction.placed)
+        fields, where = trace(extraction.fields, read.pages, extraction.placed, extraction.inferred)
     except Exception as exc:  # noqa: BLE001 - a field extractor bug must not lose the document
         log.warning("field extraction failed on %s: %s", source.path, type(exc).__name__)
         fields, where = empty_fields(kind), FieldTrace()

@@ -21,7 +21,7 @@ from functools import lru_cache
 from casefile.fields import AuthorizationLetterFields
 from casefile.pages import ReadResult
 from extractors.fields.authorization_rules import BILINGUAL_SPLIT, HANGUL_OR_HAN, RULES, rules, vocabulary
-from extractors.fields.context import Extraction, FieldContext
+from extractors.fields.context import Extraction, FieldContext, Inferences
 from extractors.fields.parties import brand_name, company_names, party_name, prose_brand, prose_party, signing_party
 from extractors.fields.periods import first_date, period, prose_period
 from extractors.layout import candidates, layout_of
@@ -58,21 +58,26 @@ def read_authorization(read: ReadResult, context: FieldContext) -> Extraction:
     pages = [p for p in read.pages if p.text.strip()]
     ocr = any(p.source == "ocr" for p in pages)
     pick = Picker(candidates([layout_of(p) for p in pages], vocabulary(), _types()))
+    infer = Inferences()
     text = _colon_after_gloss("\n".join(normalize(p.text) for p in pages))
     flat = _flat(text, ocr)
     hits = [h for h in vocabulary().hits(text) if _usable(h, text)]
-    valid_from, valid_until = _placed_validity(pick) or _validity(hits, flat)
-    grantee = _placed_name(pick, "grantee", ocr) or _labelled_name(hits, "grantee", ocr) or prose_party(flat, "grantee")
-    grantor = _placed_name(pick, "grantor", ocr) or _labelled_name(hits, "grantor", ocr)
+    valid_from, valid_until = _placed_validity(pick) or _validity(hits, flat, infer)
+    grantee = (_placed_name(pick, "grantee", ocr) or infer("grantee", "letter:text-label", _labelled_name(hits, "grantee", ocr))
+               or infer("grantee", "letter:sentence", prose_party(flat, "grantee")))
+    grantor = (_placed_name(pick, "grantor", ocr) or infer("grantor", "letter:text-label", _labelled_name(hits, "grantor", ocr))
+               or infer("grantor", "letter:sentence", prose_party(flat, "grantor"))
+               or infer("grantor", "letter:signing-party", signing_party(flat, grantee)))
     fields = AuthorizationLetterFields(
-        grantor=grantor or prose_party(flat, "grantor") or signing_party(flat, grantee),
+        grantor=grantor,
         grantee=grantee,
-        brand=pick.value("brand", lambda v: brand_name(v, ocr)) or _labelled_brand(hits, ocr) or prose_brand(flat),
+        brand=(pick.value("brand", lambda v: brand_name(v, ocr)) or infer("brand", "letter:text-label", _labelled_brand(hits, ocr))
+               or infer("brand", "letter:sentence", prose_brand(flat))),
         valid_from=valid_from,
         valid_until=valid_until,
         signature=signature_kind(context.source_path, read.media_type, read),
     )
-    return Extraction(fields, pick.placed)
+    return Extraction(fields, pick.placed, infer.found)
 
 
 # -- values placed beside or under their labels (the page's layout) -------------------------
@@ -160,17 +165,20 @@ def _labelled_brand(hits: list[LabelHit], ocr: bool) -> str | None:
 # -- validity ------------------------------------------------------------------------------
 
 
-def _validity(hits: list[LabelHit], flat: str) -> tuple[dt.date | None, dt.date | None]:
+def _validity(hits: list[LabelHit], flat: str, infer: Inferences) -> tuple[dt.date | None, dt.date | None]:
     """Labelled period first, then labelled start and end, then a period stated in a sentence."""
+    start = end = None
     for hit in _ranked(hits, "validity"):
         start, end = period(hit.value or "", bare_is_end=True)
         if start or end:
-            return start, end
-    start = next((d for h in _ranked(hits, "valid_from") if (d := first_date(h.value))), None)
-    end = next((d for h in _ranked(hits, "valid_until") if (d := first_date(h.value))), None)
-    if start or end:
-        return start, end
-    return prose_period(flat)
+            break
+    if not (start or end):
+        start = next((d for h in _ranked(hits, "valid_from") if (d := first_date(h.value))), None)
+        end = next((d for h in _ranked(hits, "valid_until") if (d := first_date(h.value))), None)
+    how = "letter:text-label"
+    if not (start or end):
+        (start, end), how = prose_period(flat), "letter:sentence-period"
+    return infer("valid_from", how, start), infer("valid_until", how, end)
 
 
 # -- text ----------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 Each label is paired with its value from the page's layout (extractors/layout): inline, the cell to
 its right or the cell below, the value checked for its field's type. Labels, types and scheme wording
-are data (rules/kc_fields.toml); number shapes come from rules/kc_patterns.toml through
-`extractors.text.nlp`. A field that is not printed, or not read surely enough, stays None.
+are data (rules/kc_fields.toml); number shapes come from casefile/rules/kc_numbers.toml (the
+validators' too) through `extractors.text.nlp`. A field that is not printed, or not read surely enough, stays None.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from casefile.codes import Scheme
 from casefile.fields import KcCertificateFields
 from casefile.layout import Layout
 from casefile.pages import Page
-from extractors.fields.context import Extraction
+from extractors.fields.context import Extraction, Inferences
 from extractors.layout import candidates, layout_of
 from extractors.layout.pairing import Picker
 from extractors.layout.types import field_types
@@ -51,24 +51,27 @@ def read_kc(pages: list[Page]) -> Extraction:
         return Extraction(KcCertificateFields())
     layouts = [layout_of(p) for p in read]
     pick = Picker(candidates(layouts, vocabulary(), _types()))
+    infer = Inferences()
     text = "\n".join(normalize(p.text) for p in read)
     ocr = any(p.source == "ocr" for p in read)
     scheme = detect_scheme(text, [c.value for c in pick.found.get("scheme", [])])
-    number = None if scheme is Scheme.supplier_conformity else _certificate_number(pick, layouts)
+    number = None if scheme is Scheme.supplier_conformity else _certificate_number(pick, layouts, infer)
     if scheme is None and number is not None and fits_shape(number) == "radio":
         scheme = Scheme.radio_conformity
     fields = KcCertificateFields(
         certificate_number=number,
         scheme=scheme,
         product_name=pick.value("product_name", lambda v: tidy_value(v, ocr)),
-        model_name=pick.value("model_name", lambda v: _main_model(v, ocr)) or _prose_value(text, "model_name"),
+        model_name=(pick.value("model_name", lambda v: _main_model(v, ocr))
+                    or infer("model_name", "kc:prose", _prose_value(text, "model_name"))),
         manufacturer=pick.value("manufacturer", lambda v: tidy_value(v, ocr)),
-        issuer=(pick.value("issuer", lambda v: _issuer(v, ocr)) or find_issuer(text)
-                or pick.value("test_lab", lambda v: _issuer(v, ocr), as_field="issuer")),
-        issue_date=pick.value("issue_date", parse_date) or _dateline(read[0].text),
-        expiry_date=pick.value("expiry_date", _expiry) or _validity_range(read),
+        issuer=(pick.value("issuer", lambda v: _issuer(v, ocr)) or infer("issuer", "kc:known-issuer", find_issuer(text))
+                or infer("issuer", "kc:test-lab", pick.value("test_lab", lambda v: _issuer(v, ocr)))),
+        issue_date=pick.value("issue_date", parse_date) or infer("issue_date", "kc:dateline", _dateline(read[0].text)),
+        expiry_date=(pick.value("expiry_date", _expiry)
+                     or infer("expiry_date", "kc:validity-range", _validity_range(read))),
     )
-    return Extraction(fields, pick.placed)
+    return Extraction(fields, pick.placed, infer.found)
 
 
 # -- reading labels ----------------------------------------------------------------------
@@ -126,7 +129,7 @@ def _strongest_scheme(text: str) -> Scheme | None:
 # -- certificate number ------------------------------------------------------------------
 
 
-def _certificate_number(pick: Picker, layouts: list[Layout]) -> str | None:
+def _certificate_number(pick: Picker, layouts: list[Layout], infer: Inferences) -> str | None:
     """From a labelled value first; else the one number of a known shape the pages hold (two
     different ones, a certificate and a test report say, and neither is taken)."""
     labelled = pick.value("certificate_number", read_certificate_number)
@@ -134,7 +137,7 @@ def _certificate_number(pick: Picker, layouts: list[Layout]) -> str | None:
         return labelled
     numbers = {m.number for layout in layouts for region in layout.regions if region.kind != "table"
                for line in region.lines for m in find_cert_numbers(line.text)}
-    return numbers.pop() if len(numbers) == 1 else None
+    return infer("certificate_number", "kc:one-number", numbers.pop() if len(numbers) == 1 else None)
 
 
 def read_certificate_number(value: str) -> str | None:

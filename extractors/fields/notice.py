@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from casefile.codes import ReasonCode
 from casefile.fields import NoticeEmailFields
 from casefile.pages import Page
-from extractors.fields.context import Extraction
+from extractors.fields.context import Extraction, Inferences
 from extractors.layout.build import layout_of
 from extractors.layout.pairing import Picker, candidates
 from extractors.layout.types import field_types
@@ -50,15 +50,17 @@ def read_notice(pages: list[Page], headers: dict[str, str]) -> Extraction:
     text = "\n".join(normalize(p.text) for p in read)
     ocr = any(p.source == "ocr" for p in read)
     pick = Picker(candidates([layout_of(p) for p in read], vocabulary(), _types()))
-    reason = pick.value("reason", lambda v: _stated_reason(v, ocr)) or _reason(text, ocr)
+    infer = Inferences()
+    reason = pick.value("reason", lambda v: _stated_reason(v, ocr)) or _reason(text, ocr, infer)
     fields = NoticeEmailFields(
-        product_id=pick.value("product_id", _an_id) or _product_id(text),
+        product_id=pick.value("product_id", _an_id) or _product_id(text, infer),
         reason=reason,
         reason_code=_reason_code(reason, text),
-        notice_date=pick.value("notice_date", parse_date) or _notice_date(text) or header_date(headers),
-        deadline=pick.value("deadline", parse_date) or _deadline(text),
+        notice_date=(pick.value("notice_date", parse_date) or _notice_date(text, infer)
+                     or infer("notice_date", "notice:mail-date", header_date(headers))),
+        deadline=pick.value("deadline", parse_date) or _deadline(text, infer),
     )
-    return Extraction(fields, pick.placed)
+    return Extraction(fields, pick.placed, infer.found)
 
 
 def extract_notice(pages: list[Page], headers: dict[str, str]) -> NoticeEmailFields:
@@ -93,13 +95,13 @@ def _an_id(value: str) -> str | None:
     return m.group() if m else None
 
 
-def _product_id(text: str) -> str | None:
+def _product_id(text: str, infer: Inferences) -> str | None:
     for value in vocabulary().values(text, "product_id"):
         m = _PRODUCT_ID.search(value) or _PRODUCT_ID.match(squeeze(value))
         if m:
-            return m.group()
+            return infer("product_id", "notice:text-label", m.group())
     url = _PRODUCT_URL.search(squeeze(text))
-    return url.group(1) if url else None
+    return infer("product_id", "notice:product-url", url.group(1) if url else None)
 
 
 # -- reason ------------------------------------------------------------------------------
@@ -117,17 +119,17 @@ def _stated_reason(value: str, ocr: bool) -> str | None:
     return tidy_value(_uncaptioned(value), ocr) or None
 
 
-def _reason(text: str, ocr: bool) -> str | None:
+def _reason(text: str, ocr: bool, infer: Inferences) -> str | None:
     """The stated cause: a labelled "사유: …", else the first sentence naming a known cause."""
     body = _HEADER_LINE.sub("", text)  # email readers put From/To/Subject/Date lines first
     for hit in vocabulary().hits(body):
         if hit.field == "reason" and hit.explicit and hit.value:
-            return _stated_reason(hit.value, ocr)
+            return infer("reason", "notice:text-label", _stated_reason(hit.value, ocr))
     sentences = [s.strip() for s in _SENTENCE_END.split(_unwrap(body)) if s.strip()]
     naming = [s for s in sentences if _reason_scores(s)]
     cued = [s for s in naming if _cue("reason_sentence").search(s)]
     chosen = (cued or naming or [None])[0]
-    return _stated_reason(chosen, ocr) if chosen else None
+    return infer("reason", "notice:reason-sentence", _stated_reason(chosen, ocr) if chosen else None)
 
 
 def _uncaptioned(value: str) -> str:
@@ -209,24 +211,24 @@ def _labelled_date(text: str, field_name: str) -> dt.date | None:
     return next((d for d in map(parse_date, vocabulary().values(text, field_name)) if d), None)
 
 
-def _notice_date(text: str) -> dt.date | None:
+def _notice_date(text: str, infer: Inferences) -> dt.date | None:
     """A labelled notice date, else a date the measure took effect on ("2023-03-09 자로")."""
     labelled = _labelled_date(text, "notice_date")
     if labelled:
-        return labelled
+        return infer("notice_date", "notice:text-label", labelled)
     after = re.compile(_DATE_TAIL + f"(?:{_cue('notice_after').pattern})", re.IGNORECASE)
-    return next((d.date for d in find_dates(text) if after.match(text, d.end)), None)
+    return infer("notice_date", "notice:date-cue", next((d.date for d in find_dates(text) if after.match(text, d.end)), None))
 
 
-def _deadline(text: str) -> dt.date | None:
+def _deadline(text: str, infer: Inferences) -> dt.date | None:
     """A date printed as the deadline: labelled (기한: …), or followed by 까지, or after "마감"."""
     labelled = _labelled_date(text, "deadline")
     if labelled:
-        return labelled
+        return infer("deadline", "notice:text-label", labelled)
     after = re.compile(_DATE_TAIL + f"(?:{_cue('deadline_after').pattern})", re.IGNORECASE)
     before = re.compile(f"(?:{_cue('deadline_before').pattern})[^\\d\\n]{{0,20}}$", re.IGNORECASE)
     for d in find_dates(text):
         line_start = text.rfind("\n", 0, d.start) + 1
         if after.match(text, d.end) or before.search(text[line_start:d.start]):
-            return d.date
+            return infer("deadline", "notice:date-cue", d.date)
     return None

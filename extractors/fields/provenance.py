@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from casefile.codes import PageSource
 from casefile.fields import AnyFields
 from casefile.pages import FieldSource, Page, Word
+from extractors.fields.context import Inferred
 from extractors.layout.pairing import Candidate
 from extractors.readers.tables import row_lines
 from extractors.text.dates import find_dates
@@ -45,14 +46,19 @@ class FieldTrace(BaseModel):
         return ", ".join(f"{name} {self.sources[name].confidence:.2f}" for name in self.doubtful)
 
 
-def trace(fields: AnyFields, pages: list[Page],
-          placed: Mapping[str, Candidate] | None = None) -> tuple[AnyFields, FieldTrace]:
+def trace(fields: AnyFields, pages: list[Page], placed: Mapping[str, Candidate] | None = None,
+          inferred: Mapping[str, Inferred] | None = None) -> tuple[AnyFields, FieldTrace]:
     """`fields` with every field OCR was too unsure of set to null, and where each was read: from
-    its pairing on the page where the extractor paired it with a label, else found in the words."""
+    its pairing on the page where the extractor paired it with a label, else found in the words;
+    a value read from running text carries its rule and that rule's certainty."""
     sources = locate(fields, pages)
     for name, cand in (placed or {}).items():
         if getattr(fields, name, None) not in (None, [], ""):
             sources[name] = _placed_source(cand, pages, sources.get(name))
+    for name, inf in (inferred or {}).items():
+        value = getattr(fields, name, None)
+        if value not in (None, [], "") and name not in (placed or {}):
+            sources[name] = _inferred_source(inf, value, pages, sources.get(name))
     unsure = doubtful(sources, fields)
     if unsure:
         fields = fields.model_copy(update=dict.fromkeys(unsure))
@@ -130,6 +136,16 @@ def _placed_source(cand: Candidate, pages: list[Page], found: FieldSource | None
     return FieldSource(page=cand.page, source=page.source if page else PageSource.plain,
                        box=cand.box.as_ltwh() if cand.box else None, confidence=confidence, text=cand.value,
                        pairing=cand.how, score=round(min(cand.certainty, 1.0), 3))
+
+
+def _inferred_source(inf: Inferred, value, pages: list[Page], found: FieldSource | None) -> FieldSource:
+    """Where a value read from running text was found (or the first page read, when its words were
+    not found again: a date printed another way), with the rule that read it and its certainty."""
+    if found is None:
+        page = next((p for p in pages if p.text.strip()), pages[0])
+        confidence = 1.0 if page.source is not PageSource.ocr else (page.confidence or 0.0)
+        found = FieldSource(page=page.number, source=page.source, confidence=confidence, text=str(value))
+    return found.model_copy(update={"pairing": f"text:{inf.how}", "score": inf.certainty})
 
 
 def doubtful(sources: dict[str, FieldSource], fields: AnyFields) -> list[str]:
