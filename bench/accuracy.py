@@ -37,7 +37,7 @@ from validators import status_of  # noqa: E402
 from validators.rules import load_rules  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 28)
-SURE = load_rules().certainty["sure"]  # what a check may assert an error on
+SURE = load_rules().certainty.sure  # what a check may assert an error on
 MANIFEST = REPO / "samples" / "renditions" / "manifest.json"
 # Targets from the brief; text sources map onto the tiers they are measured against.
 KIND_TARGET, FINDING_TARGET = 0.99, 0.97
