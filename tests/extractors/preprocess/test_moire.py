@@ -9,7 +9,7 @@ from PIL import Image
 
 from extractors.preprocess import lighting, moire
 from extractors.readers.image import Frame, ocr_page
-from tests.extractors.conftest import edits_to_find, kc_page, screenshot
+from tests.extractors.conftest import edits_to_find, kc_page, ruled_table_page, screenshot, skewed_scan
 
 LINES = ["상품 조회 / 수정", "노출상품ID 7234567890  판매중지", "KC 인증 정보 누락"]
 
@@ -39,6 +39,15 @@ def test_stripes_are_found_and_filtered_and_a_plain_page_is_left_alone():
     for plain in (clean, np.asarray(kc_page())):
         kept, token = moire.descreen(plain)
         assert token == "" and kept is plain
+
+
+@pytest.mark.parametrize("skew", [0.0, 1.0, 2.0, 4.0])
+def test_a_ruled_table_scanned_askew_has_no_moire(skew):
+    # Its rules' harmonics run at the skew's angle, a sharp grating like a monitor's beat: a table
+    # 2 degrees off was once descreened into "058" for "USB" and lost its labels.
+    rows = [("신고번호", "YU10128-24007"), ("제품명", "USB 탁상용 선풍기"), ("정격", "DC 5V 2A 10W")]
+    page = np.asarray(skewed_scan(ruled_table_page(rows), skew, seed=1).convert("L"))
+    assert moire.descreen(page)[1] == ""
 
 
 @pytest.mark.ocr
