@@ -24,3 +24,8 @@ def test_a_word_space_and_latin_neighbours_keep_their_space():
 
 def test_an_empty_row_is_an_empty_line():
     assert line_text([]) == ""
+
+
+def test_a_number_and_its_counter_split_by_the_model_are_one_word():
+    row = [_word("멀티탭", 0, 60), _word("4", 69, 10), _word("구", 80, 20), _word("2", 109, 10), _word("m", 129, 12)]
+    assert line_text(row) == "멀티탭 4구 2 m"  # 1 px: a counter; a Latin unit keeps what it was given
