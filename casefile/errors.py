@@ -56,6 +56,10 @@ class SigningError(AppealError):
     exit_code = ExitCode.signing
 
 
+class RuleFileError(AppealError):
+    """A rule file is missing, malformed or incomplete: the product must not run on it."""
+
+
 class ReadError(AppealError):
     """One file cannot be read; becomes a finding on that file, never stops the case."""
 

@@ -6,6 +6,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from casefile.errors import RuleFileError
 from extractors.text.textmatch import LabelVocabulary
 
 RULES_DIR = Path(__file__).with_name("rules")
@@ -15,6 +16,17 @@ RULES_DIR = Path(__file__).with_name("rules")
 def rule_file(name: str) -> dict:
     with (RULES_DIR / name).open("rb") as fh:
         return tomllib.load(fh)
+
+
+@cache
+def look_alikes() -> dict[str, str]:
+    """OCR look-alikes (rules/look_alikes.toml): each character as printed -> the digit it is read for."""
+    table: dict[str, str] = {}
+    for digit, chars in rule_file("look_alikes.toml")["digits"].items():
+        for char in chars:
+            if not (digit.isdigit() and len(digit) == 1 and len(char) == 1 and table.setdefault(char, digit) == digit):
+                raise RuleFileError(f"look_alikes.toml: {char!r} for {digit!r} is not one character read for one digit")
+    return table
 
 
 @cache

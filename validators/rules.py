@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import re
 import string
 import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation, ValidationError
 
+from casefile.certnumbers import CertShape, shapes_for
 from casefile.codes import DocumentKind, FindingCode, ReasonCode, Scheme
-from casefile.errors import AppealError
+from casefile.errors import RuleFileError
 
 RULES_DIR = Path(__file__).with_name("rules")
 
 
-class RuleError(AppealError):
+class RuleError(RuleFileError):
     """A rule file is missing, malformed or incomplete: the product must not run on it."""
 
 
@@ -35,19 +35,17 @@ class Message(_Rule):
 
 class SchemeRule(_Rule):
     title_ko: str
-    requires_number: bool
-    patterns: list[str]
     source: str
+    #: The number shapes of casefile/rules/kc_numbers.toml that list the scheme (set by `_load`).
+    shapes: SkipValidation[tuple[CertShape, ...]] = ()
 
-    @field_validator("patterns")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for p in patterns:
-            re.compile(p)
-        return patterns
+    @property
+    def requires_number(self) -> bool:
+        """A scheme no shape lists has no certificate number (공급자적합성확인)."""
+        return bool(self.shapes)
 
     def accepts(self, number: str) -> bool:
-        return any(re.fullmatch(p, number) for p in self.patterns)
+        return any(shape.accepts(number) for shape in self.shapes)
 
 
 class Requirement(_Rule):
@@ -97,7 +95,7 @@ def _load() -> Rules:
         rules = Rules(
             messages=_read("messages.toml"),
             certainty=_read("certainty.toml"),
-            schemes=_read("kc_numbers.toml")["schemes"],
+            schemes=_with_shapes(_read("kc_schemes.toml")["schemes"]),
             requirements=_read("evidence.toml")["requirement"],
             timing=Timing(
                 default_deadline_days=timing["appeal"]["default_deadline_days"],
@@ -106,15 +104,21 @@ def _load() -> Rules:
                 extra_holidays=timing["holidays"]["extra"],
             ),
         )
-    except (ValidationError, KeyError) as exc:
+    except (ValidationError, KeyError, TypeError) as exc:
         raise RuleError(f"rule files under {RULES_DIR} are invalid: {exc}") from exc
     missing = set(FindingCode) - set(rules.messages)
     if missing:
         raise RuleError(f"messages.toml has no message for: {', '.join(sorted(missing))}")
     missing_schemes = set(Scheme) - set(rules.schemes)
     if missing_schemes:
-        raise RuleError(f"kc_numbers.toml has no entry for: {', '.join(sorted(missing_schemes))}")
+        raise RuleError(f"kc_schemes.toml has no entry for: {', '.join(sorted(missing_schemes))}")
     return rules
+
+
+def _with_shapes(schemes: dict[str, dict]) -> dict[str, dict]:
+    """Each scheme's rows with the number shapes that list it (casefile.certnumbers)."""
+    known = {s.value for s in Scheme}
+    return {name: {**row, "shapes": shapes_for(Scheme(name)) if name in known else ()} for name, row in schemes.items()}
 
 
 @lru_cache(maxsize=1)

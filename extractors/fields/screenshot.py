@@ -36,7 +36,7 @@ from extractors.fields.screen_layout import (
     layout_lines,
     row_blocks,
 )
-from extractors.rulefiles import label_vocabulary, rule_file
+from extractors.rulefiles import label_vocabulary, look_alikes, rule_file
 from extractors.text.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
 
 RULES = Path(__file__).parent.parent / "rules" / "wing_fields.toml"
@@ -161,7 +161,7 @@ def _is_filter(text: str) -> bool:
 def read_ids(text: str) -> list[str]:
     """Coupang ids in a cell, OCR look-alikes undone inside tokens that are mostly digits."""
     rules = _rules()["ids"]
-    table = str.maketrans(rules["look_alikes"])
+    table = str.maketrans(look_alikes())
     lo, hi = rules["min_digits"], rules["max_digits"]
     ids = []
     for token in re.findall(r"[0-9A-Za-z|]+", normalize(text)):

@@ -2,7 +2,9 @@
 
 `spacy.blank("ko")` wants mecab-ko; the rule-based tokenizer needs nothing (STACK.md §8).
 Token patterns find numbers however the tokenizer split them; a regex over the compact text
-(white space removed) backs them up for OCR text that split a number inside a token.
+(white space removed) backs them up for OCR text that split a number inside a token. The number
+shapes are casefile's (casefile/rules/kc_numbers.toml), the same the validators judge a number by;
+the token patterns here (rules/kc_patterns.toml) only say where the tokenizer cuts them.
 """
 
 from __future__ import annotations
@@ -16,17 +18,13 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from extractors.rulefiles import rule_file
+from casefile.certnumbers import cert_shapes, shape_of
+from casefile.errors import RuleFileError
+from extractors.rulefiles import look_alikes, rule_file
 from extractors.text.textmatch import compact, normalize
 
 RULES = Path(__file__).parents[1] / "rules" / "kc_patterns.toml"
 CERT_LABEL = "KC_CERT_NO"
-
-
-@dataclass(frozen=True)
-class CertShape:
-    family: str
-    regex: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -45,24 +43,38 @@ def _rules() -> dict:
 
 
 @lru_cache(maxsize=1)
-def cert_shapes() -> tuple[CertShape, ...]:
-    return tuple(CertShape(s["family"], re.compile(s["regex"])) for s in _rules()["shape"])
-
-
-@lru_cache(maxsize=1)
 def pipeline() -> Language:
     """Blank Korean with the rule-based tokenizer and the certificate-number EntityRuler."""
     nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
     ruler = nlp.add_pipe("entity_ruler")
     ruler.add_patterns(
-        [{"label": CERT_LABEL, "id": p["id"], "pattern": p["pattern"]} for p in _rules()["pattern"]]
+        [{"label": CERT_LABEL, "id": p["id"], "pattern": _token_pattern(p)} for p in _rules()["pattern"]]
     )
     return nlp
 
 
+def _token_pattern(rule: dict) -> list[dict]:
+    """A kc_patterns.toml pattern with each <n> in its token regexes filled by segment n of its family's shape."""
+    segments = next((s.segments for s in cert_shapes() if s.family == rule["id"]), None)
+    if segments is None:
+        raise RuleFileError(f"{RULES.name}: no shape of family {rule['id']!r} in casefile/rules/kc_numbers.toml")
+
+    def segment(m: re.Match[str]) -> str:
+        return f"(?:{segments[int(m.group(1)) - 1]})"
+
+    def fill(token: dict) -> dict:
+        text = token.get("TEXT")
+        if not isinstance(text, dict) or "REGEX" not in text:
+            return token
+        return {**token, "TEXT": {**text, "REGEX": re.sub(r"<(\d+)>", segment, text["REGEX"])}}
+
+    return [fill(token) for token in rule["pattern"]]
+
+
 def fits_shape(number: str) -> str | None:
     """The family whose shape `number` fits, if any."""
-    return next((s.family for s in cert_shapes() if s.regex.match(number)), None)
+    shape = shape_of(number)
+    return shape.family if shape else None
 
 
 def find_cert_numbers(text: str) -> list[CertMention]:
@@ -138,31 +150,45 @@ def _upper_same_length(text: str) -> str:
     return "".join(u if len(u := c.upper()) == 1 else c for c in text)
 
 
-# OCR look-alikes, applied only inside a number's digit or letter groups (kc_patterns.toml).
-_TO_DIGIT = str.maketrans("OQDILZSBG", "000112586")
-_TO_LETTER = str.maketrans("012586", "OIZSBG")
-_LOOSE_DIGIT = "[0-9OQDILZSBG]"
+# OCR look-alikes (rules/look_alikes.toml), applied only inside a number's digit or letter groups
+# (casefile/rules/kc_numbers.toml).
 _LOOSE_LETTER = "[A-Z0-9]"
+
+
+@lru_cache(maxsize=1)
+def _upper_look_alikes() -> tuple[dict[int, int], dict[int, int], str]:
+    """The look-alike table as an upper-cased number shows it: character -> digit (an upper-case
+    entry wins over a lower-case one, "G" 6 over "g" 9), digit -> the first upper-case letter read
+    for it, and the character class of a digit or its look-alikes."""
+    table = look_alikes()
+    to_digit = {c.upper(): d for c, d in table.items() if c.upper() not in table or c.upper() == c}
+    to_letter: dict[str, str] = {}
+    for c, d in table.items():
+        if c.isalpha() and c.isupper():
+            to_letter.setdefault(d, c)
+    loose_digit = "[0-9" + "".join(re.escape(c) for c in to_digit) + "]"
+    return str.maketrans(to_digit), str.maketrans(to_letter), loose_digit
 
 
 def repair_certificate_number(number: str) -> str | None:
     """`number` with OCR look-alikes fixed inside its digit/letter groups, if it then fits a shape."""
+    to_digit, to_letter, loose_digit = _upper_look_alikes()
     for shape in cert_shapes():
         if "(?P<" not in shape.regex.pattern:
             continue
         # An optional group ("[A-Z]?") stays strict: a sixth digit is not a misread letter.
-        loose = re.sub(r"\[A-Z\](?!\?)", _LOOSE_LETTER, shape.regex.pattern.replace(r"\d", _LOOSE_DIGIT))
-        m = re.match(loose, number)
+        loose = re.sub(r"\[A-Z\](?!\?)", _LOOSE_LETTER, shape.regex.pattern.replace(r"\d", loose_digit))
+        m = re.fullmatch(loose, number)
         if not m:
             continue
         chars = list(number)
         for group, text in m.groupdict().items():
             if not text:
                 continue
-            table = _TO_DIGIT if group.startswith("d") else _TO_LETTER
+            table = to_digit if group.startswith("d") else to_letter
             start = m.start(group)
             chars[start:start + len(text)] = text.translate(table)
         repaired = "".join(chars)
-        if shape.regex.match(repaired):
+        if shape.fits(repaired):
             return repaired
     return None

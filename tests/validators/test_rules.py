@@ -25,7 +25,7 @@ def test_every_finding_code_has_korean_and_chinese_messages():
         assert any("\u4e00" <= ch <= "\u9fff" for ch in message.zh), code
 
 
-@pytest.mark.parametrize("name", ["kc_numbers.toml", "evidence.toml", "timing.toml"])
+@pytest.mark.parametrize("name", ["kc_schemes.toml", "evidence.toml", "timing.toml"])
 def test_rule_files_cite_their_source(name):
     text = (RULES_DIR / name).read_text(encoding="utf-8")
     data = tomllib.loads(text)

@@ -417,7 +417,7 @@ def _run(alphabet: str, low: int, high: int) -> st.SearchStrategy[str]:
     return st.text(alphabet=alphabet, min_size=low, max_size=high)
 
 
-# One strategy per shape of rules/kc_patterns.toml, built by hand (not from the regexes, so a
+# One strategy per shape of casefile/rules/kc_numbers.toml, built by hand (not from the regexes, so a
 # shape file that drifts from DOMAIN.md §1.4 fails here rather than agreeing with itself).
 RADIO_PREFIX = st.sampled_from(["R", "MSIP", "KCC"])
 RADIO_KIND = st.one_of(st.sampled_from("CRI"), st.tuples(st.sampled_from("CRI"), st.sampled_from("RTEM"),
