@@ -14,11 +14,12 @@ import os
 import time
 import zipfile
 from pathlib import Path
+from typing import Annotated
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 import flows.settings  # noqa: F401  (must precede the Prefect import)
 from casefile.errors import CaseError
@@ -29,18 +30,10 @@ PROCESSED = "processed"
 Look = dict[str, tuple[int, int]]
 
 
-class DropboxRequest(BaseModel):
-    """What the `ingest-dropbox` form asks for; the defaults suit the schedule."""
-
-    settle_seconds: float = Field(
-        float(os.environ.get("APPEAL_DROPBOX_SETTLE_SECONDS", "5")), ge=0,
-        description="An upload is taken only when the size and time of every file stayed the same "
-                    "across two looks this many seconds apart")
-    give_up_seconds: float = Field(
-        600, ge=0, description="A .zip that still does not open after this long unchanged is taken "
-                               "anyway, and fails as unreadable")
-    max_concurrency: int = Field(2, ge=1, le=8, description="How many cases are processed at once")
-    as_of: dt.date | None = Field(None, description="The day every date rule is judged on; default today in Seoul")
+#: The upload settle time's default; the service's tests shorten it.
+SETTLE_SECONDS = float(os.environ.get("APPEAL_DROPBOX_SETTLE_SECONDS", "5"))
+Seconds = Annotated[float, Field(ge=0)]
+Concurrency = Annotated[int, Field(ge=1, le=8)]
 
 
 def entries(dropbox: Path) -> list[Path]:
@@ -133,14 +126,23 @@ def take(entry: Path, store_root: Path) -> str | None:
 
 
 @flow(name="ingest-dropbox", task_runner=ThreadPoolTaskRunner(max_workers=8), validate_parameters=True)
-def ingest_dropbox(request: DropboxRequest | None = None) -> dict[str, str | None]:
-    """Take every settled upload, then process each stored case whose latest inputs were never processed."""
-    request = request or DropboxRequest()
+def ingest_dropbox(settle_seconds: Seconds = SETTLE_SECONDS, give_up_seconds: Seconds = 600.0,
+                   max_concurrency: Concurrency = 2, as_of: dt.date | None = None) -> dict[str, str | None]:
+    """Take every settled upload, then process each stored case whose latest inputs were never processed.
+
+    Args:
+        settle_seconds: An upload is taken only when the size and time of every file stayed the
+            same across two looks this many seconds apart
+        give_up_seconds: A .zip that still does not open after this long unchanged is taken
+            anyway, and fails as unreadable
+        max_concurrency: How many cases are processed at once (1 to 8)
+        as_of: The day every date rule is judged on (YYYY-MM-DD); default today in Seoul
+    """
     store = CaseStore()
     dropbox = store.root / "dropbox"
     (dropbox / PROCESSED).mkdir(parents=True, exist_ok=True)
     store.clean_temp()
-    for entry in settled(dropbox, request.settle_seconds, request.give_up_seconds):
+    for entry in settled(dropbox, settle_seconds, give_up_seconds):
         take(entry, store.root)
     pending = [c for c in store.list_cases() if store.needs_run(c)]
-    return process_all(pending, request.as_of, request.max_concurrency, only_if_pending=True)
+    return process_all(pending, as_of, max_concurrency, only_if_pending=True)

@@ -9,13 +9,12 @@ from casefile.store import appeal_home
 
 
 def run(args: argparse.Namespace) -> int:
-    from flows.dropbox import DropboxRequest, ingest_dropbox
+    from flows.dropbox import ingest_dropbox
     from flows.lifetime import start_ephemeral_api
 
     start_ephemeral_api()
-    request = DropboxRequest(as_of=args.as_of, max_concurrency=args.max_concurrency,
-                             **({"settle_seconds": args.settle} if args.settle is not None else {}))
-    statuses = ingest_dropbox(request)
+    statuses = ingest_dropbox(as_of=args.as_of, max_concurrency=args.max_concurrency,
+                              **({"settle_seconds": args.settle} if args.settle is not None else {}))
     print(f"{appeal_home() / 'dropbox'}: {len(statuses)} case(s) processed")
     for case_id, status in statuses.items():
         print(f"  {case_id}: {status or 'skipped (another run has it)'}")

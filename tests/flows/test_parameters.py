@@ -9,10 +9,11 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
+from flows.dropbox import ingest_dropbox
 from flows.process_case import process_case_flow
 from flows.reprocess import reprocess_failed
 
-FLOWS = {"process-case": process_case_flow, "reprocess-failed": reprocess_failed}
+FLOWS = {"process-case": process_case_flow, "reprocess-failed": reprocess_failed, "ingest-dropbox": ingest_dropbox}
 
 
 def schema(name: str) -> dict:
@@ -45,3 +46,14 @@ def test_reprocess_failed_takes_its_filters_at_the_top_level():
         jsonschema.validate({"statuses": ["ready"]}, spec)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"max_concurrency": 20}, spec)
+
+
+def test_ingest_dropbox_takes_its_options_at_the_top_level():
+    spec = schema("ingest-dropbox")
+    assert set(spec["properties"]) == {"settle_seconds", "give_up_seconds", "max_concurrency", "as_of"}
+    assert not spec.get("required")
+    jsonschema.validate({"settle_seconds": 0, "as_of": "2026-11-28"}, spec)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"settle_seconds": -1}, spec)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"max_concurrency": 0}, spec)
