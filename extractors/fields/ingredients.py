@@ -92,6 +92,8 @@ def _label_regexes() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
 # After a label: a gloss "(Ingredients)" / "/ INCI", a closing bracket "[전성분]", then the separator.
 _LABEL_TAIL = re.compile(r"[ \t]*(?:[(（][^()（）\n]{1,30}[)）]|/[ \t]*[A-Za-z][A-Za-z ]{0,20})?[ \t]*[\]】>」)]?[ \t]*"
                          r"(?P<sep>[:：]|\n|$)?", re.MULTILINE)
+#: More label words before the colon: "Ingredient List：", "전성분 표시사항 :".
+_LABEL_WORDS = re.compile(r"[ \t]*[^\n:：,，、;；]{1,16}[:：]")
 _ENDER_TAIL = re.compile(r"[ \t]*(?:[(（][^()（）\n]{1,30}[)）])?[ \t]*(?:[:：\]】]|\d)")
 
 
@@ -188,6 +190,8 @@ def _blocks(text: str) -> Iterable[_Block]:
         if tail.group("sep") is None and not is_strong:
             continue  # "성분" in running text, "성분 | 함량" in a table header
         start = tail.end()
+        if tail.group("sep") not in (":", "：") and (more := _LABEL_WORDS.match(text, m.end())):
+            start = more.end()
         yield _Block(m.start(), text[start:_block_end(text, start)], is_strong)
 
 
@@ -203,9 +207,38 @@ def _block_end(text: str, start: int) -> int:
     blank = _BLANK_LINE.search(text, start, end)
     while blank is not None:
         if not text[start:blank.start()].rstrip().endswith(tuple(HARD_SEPS)):
-            return blank.start()
+            end = blank.start()
+            break
         blank = _BLANK_LINE.search(text, blank.end(), end)
+    return _last_list_line(text, start, end)
+
+
+def _last_list_line(text: str, start: int, end: int) -> int:
+    """Where the list's lines end: at a line that neither follows a separator nor reads as more of
+    the list. A claim or a caution printed right under the last name ("인체적용시험 완료 · 피부 자극
+    테스트 완료") is not an ingredient, and a paragraph break without a blank line is common (DOCX,
+    HTML labels)."""
+    breaks = [m.start() for m in re.finditer("\n", text[start:end])]
+    for offset in breaks:
+        line_end = start + offset
+        before = text[start:line_end].rstrip()
+        if not before or before.endswith(tuple(HARD_SEPS)):
+            continue
+        next_end = text.find("\n", line_end + 1, end)
+        following = text[line_end + 1:end if next_end < 0 else next_end]
+        if following.strip() and not _continues_list(before, following):
+            return line_end
     return end
+
+
+def _continues_list(before: str, line: str) -> bool:
+    """A wrapped name ("카프릴릭/카프릭트라이" + "글리세라이드") or a line of known names."""
+    words = dictionary()
+    head = re.split(f"[{HARD_SEPS}]", line, maxsplit=1)[0].strip()
+    tail = re.split(f"[{HARD_SEPS}]", before)[-1].strip()
+    if words.standard(strip_notes(head)) or words.standard(strip_notes(tail + head)):
+        return True
+    return _known(names_in(line)) > 0
 
 
 def _ends_block(text: str, m: re.Match[str]) -> bool:

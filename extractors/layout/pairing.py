@@ -116,7 +116,7 @@ def _region_candidates(page: int, region: Region, vocabulary: LabelVocabulary,
     out = list(inline)
     for lab in labels:
         score_of = types.get(lab.field, _any_text)
-        for how, line_no, span in _value_places(lab, lines, labels, label_cells):
+        for how, line_no, span in _value_places(lab, lines, labels, label_cells, score_of):
             cell = _joined(lines[line_no].cells[span[0]:span[1] + 1])
             index = span[1]
             text, box, conf, wrapped = cell.text, cell.box, cell.confidence, False
@@ -156,7 +156,9 @@ def _labels(page: int, lines: tuple[Line, ...], vocabulary: LabelVocabulary,
             for hit in hits:
                 if hit.value:
                     inline.extend(_inline(page, cell, hit, types, _rank_factor(vocabulary, hit)))
-                elif _ends_cell(text[lead:], hit):
+                elif hit.start == 0 and _ends_cell(text[lead:], hit):
+                    # Words before a label that ends its cell qualify it: `추가 모델`, `파생모델`
+                    # head other models' cells, not this one's.
                     labels.append(_Label(hit.field, hit.label, cell, n, i, _rank_factor(vocabulary, hit)))
     return labels, inline, labelled
 
@@ -222,7 +224,7 @@ def _unknown_labels(lines: tuple[Line, ...]) -> set[tuple[int, int]]:
 
 
 def _value_places(lab: _Label, lines: tuple[Line, ...], labels: list[_Label],
-                  label_cells: set[tuple[int, int]]) -> list[tuple[str, int, tuple[int, int]]]:
+                  label_cells: set[tuple[int, int]], score_of: TypeScore) -> list[tuple[str, int, tuple[int, int]]]:
     """The cell to the right (past a gloss of the same field) and the cell below (past a gloss)."""
     same_field = {(x.line, x.index) for x in labels if x.field == lab.field}
     places = []
@@ -233,14 +235,14 @@ def _value_places(lab: _Label, lines: tuple[Line, ...], labels: list[_Label],
         if (lab.line, j) not in label_cells:
             places.append(("right", lab.line, (j, j)))
         break
-    below = _below(lab, lines, same_field, label_cells)
+    below = _below(lab, lines, same_field, label_cells, score_of)
     if below is not None:
         places.append(("below", below[0], (below[1], below[1])))
     return places
 
 
 def _below(lab: _Label, lines: tuple[Line, ...], same_field: set[tuple[int, int]],
-           label_cells: set[tuple[int, int]]) -> tuple[int, int] | None:
+           label_cells: set[tuple[int, int]], score_of: TypeScore) -> tuple[int, int] | None:
     box = lab.cell.box
     reach = box.bottom + MAX_BELOW * max(box.height, 1.0)
     for n in range(lab.line + 1, len(lines)):
@@ -257,8 +259,27 @@ def _below(lab: _Label, lines: tuple[Line, ...], same_field: set[tuple[int, int]
             continue
         if (n, i) in label_cells:
             return None  # the next label of a label-left table: this label's value is beside it
+        if _is_column(lines, lab, n, i, label_cells, score_of):
+            return None  # a column of a table: which row is the label's value is not for us to guess
         return n, i
     return None
+
+
+def _is_column(lines: tuple[Line, ...], lab: _Label, n: int, i: int, label_cells: set[tuple[int, int]],
+               score_of: TypeScore) -> bool:
+    """Whether the label heads a table column: its line and the value's line are rows of several
+    cells, and the next row at the same pitch has another value of the field's type under the label
+    (`型号 | Colour` over `BJW4130WB | 블랙`, `BJW4130W-2 | 블랙`: a list of derived models, not
+    the model). A stacked grid's next row holds labels, known or not, which lack the type."""
+    if len(lines[lab.line].cells) < 2 or len(lines[n].cells) < 2 or n + 1 >= len(lines):
+        return False
+    value, following = lines[n].cells[i].box, lines[n + 1]
+    pitch = value.top - lines[lab.line].box.top  # header to first row: rows repeat at about this pitch
+    if following.box.top - value.top > 1.5 * max(pitch, value.height) or len(following.cells) < 2:
+        return False
+    typed = score_of(lines[n].cells[i].text)
+    return any(cell.box.overlap_x(lab.cell.box) >= MIN_OVERLAP and (n + 1, j) not in label_cells
+               and score_of(cell.text) >= min(typed, 0.9) for j, cell in enumerate(following.cells))
 
 
 def _wrapped(lines: tuple[Line, ...], line_no: int, index: int, label_cells: set[tuple[int, int]],

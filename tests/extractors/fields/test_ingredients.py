@@ -91,6 +91,20 @@ def test_block_ends_at_the_next_label_item():
     assert read(text).ingredients == ["정제수", "글리세린", "향료"]
 
 
+def test_block_ends_where_a_line_neither_follows_a_separator_nor_reads_as_names():
+    text = ("Ingredients: 정제수, 부틸렌글라이콜, 판테놀, 카페인(유기농), | 세라마이드엔피, 잔탄검\n"
+            "인체적용시험 완료 · 피부 자극 테스트 완료\n제조국 중국")
+    assert read(text).ingredients == ["정제수", "부틸렌글라이콜", "판테놀", "카페인", "세라마이드엔피", "잔탄검"]
+    # A line without a trailing comma that goes on with names is still the list.
+    wrapped = "전성분: 정제수, 글리세린\n판테놀, 잔탄검\n인체적용시험 완료"
+    assert read(wrapped).ingredients == ["정제수", "글리세린", "판테놀", "잔탄검"]
+
+
+def test_label_words_before_the_colon_are_label():
+    text = "Ingredient List：정제수, 글리세린, 프로판다이올\nNet Contents: 50 mL"
+    assert read(text).ingredients == ["정제수", "글리세린", "프로판다이올"]
+
+
 def test_bilingual_label_prefers_the_block_that_reads_best():
     text = ("전 성 분 : 정 제 수 , 글 리 세 린 , 나 이 아 신 아 마 이 드\n"
             "Ingredients: Water, Glycerin, Niacinamide, Hydroquinone")

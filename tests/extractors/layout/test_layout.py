@@ -171,3 +171,28 @@ def test_a_cell_that_starts_with_another_label_is_not_a_value_below():
     fields = extract_kc([page])
     assert fields.product_name is None and fields.model_name is None
     assert fields.certificate_number == "HU071695-21012A"
+
+
+def test_a_label_heading_a_table_column_gives_no_value_from_its_rows():
+    """A derived-model table under the certificate's own fields: which row is the model is not
+    for the pairing to guess (it once took the first derived model)."""
+    rows = [
+        [(60, "商品名称"), (320, "미니 가습기")],
+        [(60, "生产企业"), (320, "金华市智源照明有限公司")],
+        [(60, "[파생모델]")],
+        [(60, "型号"), (320, "Colour")],
+        [(60, "BJW4130WB"), (320, "블랙")],
+        [(60, "BJW4130W-2"), (320, "블랙")],
+    ]
+    assert extract_kc([page_of(rows)]).model_name is None
+    # One row under the header is a stacked grid's value, and so is a value over a row of labels.
+    assert extract_kc([page_of(rows[:5])]).model_name == "BJW4130WB"
+    grid = [[(60, "型号"), (320, "Colour")], [(60, "BJW4130WB"), (320, "블랙")], [(60, "地址"), (320, "电话")]]
+    assert extract_kc([page_of(grid)]).model_name == "BJW4130WB"
+
+
+def test_a_qualified_label_heads_another_value():
+    rows = [[(60, "품명"), (320, "블루투스 스피커")], [(60, "추 가 모 델"), (320, "XZF-4687P")]]
+    assert extract_kc([page_of(rows, source="ocr")]).model_name is None
+    rows[1] = [(60, "모 델"), (320, "XZF-4687")]
+    assert extract_kc([page_of(rows, source="ocr")]).model_name == "XZF-4687"
