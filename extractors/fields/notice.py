@@ -134,11 +134,14 @@ def _reason(text: str, ocr: bool, infer: Inferences) -> str | None:
 
 def _uncaptioned(value: str) -> str:
     """The cause without what stands before it on its line: a list marker ("1)", "•"), and a caption
-    holding a reason label and ending in a separator ("下架原因 -", "사유 상세 :"), or a reason label
-    set off by a space ("사유 화장품 …"), where the words that remain still name a cause."""
-    value = _LIST_MARK.sub("", value.strip())
+    ending in a separator ("下架原因 -", "사유 상세 :", "Violation -": a label, known or not, that
+    names no cause itself), or a reason label set off by a space ("사유 화장품 …"), where the words
+    that remain still name a cause. An unknown caption is a label only on a list item ("■ Violation -
+    …"): in running text ("참고: …", "노출상품ID: … 상품은 …") it is part of the sentence."""
+    bare = _LIST_MARK.sub("", value.strip())
+    listed, value = bare != value.strip(), bare
     head = _CAPTION.match(value)
-    if (head and _names_reason(head.group(1)) and not _reason_scores(head.group(1))
+    if (head and (listed or _names_reason(head.group(1))) and not _reason_scores(head.group(1))
             and _reason_scores(value[head.end():])):
         return value[head.end():].strip()
     for hit in vocabulary().hits(value):

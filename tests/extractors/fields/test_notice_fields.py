@@ -207,3 +207,9 @@ def test_a_reason_comes_without_its_caption_or_list_marker(line: str, reason: st
 def test_a_caption_that_is_not_a_reason_label_stays_with_its_sentence() -> None:
     text = "안내드립니다.\n참고: KC 인증서 미등록으로 판매중지 되었습니다."
     assert notice(text).reason == "참고: KC 인증서 미등록으로 판매중지 되었습니다."
+
+
+def test_an_unknown_caption_on_a_list_item_is_a_label() -> None:
+    text = ("We have suspended the sale of the following product.\n■ Product No. - 1085307953\n"
+            "■ Violation - Full ingredient list missing\n■ Seller - (주)하람커머스")
+    assert notice(text).reason == "Full ingredient list missing"
