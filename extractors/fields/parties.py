@@ -14,7 +14,14 @@ import re
 from functools import lru_cache
 
 from casefile.text import HANGUL
-from extractors.fields.authorization_rules import BILINGUAL_SPLIT, HANGUL_OR_HAN, alternation, rules, terms
+from extractors.fields.authorization_rules import (
+    BILINGUAL_SPLIT,
+    HANGUL_OR_HAN,
+    alternation,
+    letter_words,
+    rules,
+    terms,
+)
 from extractors.text.textmatch import tidy_value
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -91,6 +98,8 @@ def party_name(value: str, ocr: bool = False, last: bool = False, prose: bool = 
     words = value.strip(" ,，.。:：").split()
     if not words or len(words) > (_MAX_PROSE_NAME_WORDS if prose else _MAX_NAME_WORDS):
         return None
+    if letter_words().fullmatch("".join(words)) or any(c in w for w in words for c in ":："):
+        return None  # a label, the letter's title ("品牌", "授权书") or a label's line ("致 : Coupang")
     if prose and not _plausible_prose_name(words):
         return None
     return tidy_value(" ".join(words), ocr)
@@ -248,7 +257,11 @@ def brand_name(value: str, ocr: bool = False) -> str | None:
         return None
     chosen = next((p for p in parts if _LATIN.search(p)), parts[0])
     chosen = re.sub(rf"^[{_OPEN_Q}>»›＞·\-]+\s*|\s*[{_CLOSE_Q}]$", "", chosen.strip(" ,;"))
-    return tidy_value(chosen, ocr) if len(chosen.split()) <= _MAX_NAME_WORDS else None
+    if len(chosen.split()) > _MAX_NAME_WORDS or not re.search(r"[^\W\d_]", chosen):
+        return None  # a phone number or a year before "商标" / "Trademark" is no brand
+    if letter_words().fullmatch(chosen.strip()) or any(letter_words().fullmatch(w) for w in chosen.split()):
+        return None  # the letter's own title or a label beside the word "brand"
+    return tidy_value(chosen, ocr)
 
 
 @lru_cache(maxsize=1)

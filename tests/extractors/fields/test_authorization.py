@@ -30,6 +30,23 @@ def fields_of(text: str, source: str = "pdf_text"):
     return extract_authorization(read, FieldContext())
 
 
+# -- what is never a party or a brand -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "宁波华宇电器有限公司\nTel. 02-548-1762\n商标授权书\n特此授权在Coupang平台销售。",  # a phone number before 商标
+    "Duration: March 1, 2027 through February 28, 2029\nTrademark Owner: Shenzhen Yongxing Toys Co., Ltd",
+    "Trademark Authorization\nBrand Owner Jinhua Baisheng Plastic Products Limited",  # the title
+])
+def test_a_number_or_the_letters_own_words_are_no_brand(text):
+    assert fields_of(text).brand is None
+
+
+def test_a_label_or_a_labels_line_is_no_party():
+    fields = fields_of("品牌 授权 书\n致 : Coupang\n授权方: 品牌\n被授权方: 致 : Coupang 被", source="ocr")
+    assert fields.grantor is None and fields.grantee is None
+
+
 # -- layouts and languages -----------------------------------------------------------------
 
 LAYOUTS = {
