@@ -36,6 +36,9 @@ from extractors.fields.screen_layout import (
     layout_lines,
     row_blocks,
 )
+from extractors.layout import best, candidates, layout_of
+from extractors.layout.pairing import FLOOR
+from extractors.layout.types import text_score
 from extractors.rulefiles import label_vocabulary, look_alikes, rule_file
 from extractors.text.textmatch import LabelVocabulary, loose_regex, normalize, squeeze, tidy_value
 
@@ -413,12 +416,43 @@ def _detail_fields(pages: list[Page], target: str | None) -> SellerCenterScreens
     # A state is checked against the known terms, so a doubted reading of one still counts.
     statuses = [t for v in found.get("status", []) if not _is_filter(v) and (t := wing_status(v))]
     status = max(statuses, key=lambda t: t.rank, default=None)
+    placed = _placed(pages, ocr)
+    ids = [*placed.get("ids", []), *ids]
+    status = placed.get("status") or status
     return SellerCenterScreenshotFields(
         product_id=target if target in ids else next(iter(ids), None),
-        product_name=_first(values.get("product_name", []), ocr),
+        product_name=placed.get("product_name") or _first(values.get("product_name", []), ocr),
         status=status.term if status else None,
-        reason=_first(values.get("reason", []), ocr),
+        reason=placed.get("reason") or _first(values.get("reason", []), ocr),
     )
+
+
+def _placed(pages: list[Page], ocr: bool) -> dict:
+    """The detail card's values paired with their captions by where they sit (a caption over its
+    value, beside it, or after a colon): "Product Title" over "블루투스 키보드" is the name, not
+    "Title". The flattened reading above fills in what the layout did not place."""
+    found = candidates([layout_of(p) for p in pages if p.words], vocabulary(), _DETAIL_TYPES)
+    ids = [i for name in ID_FIELDS for c in found.get(name, []) if c.score >= FLOOR for i in read_ids(c.value)]
+    status = best(found, "status", lambda v: None if _is_filter(v) else wing_status(v))
+    name = best(found, "product_name", lambda v: _first([v], ocr))
+    reason = best(found, "reason", lambda v: _first([v], ocr) if _a_reason(v) else None)
+    return {"ids": ids, "status": status and status[0], "product_name": name and name[0], "reason": reason and reason[0]}
+
+
+def _caption_free_text(value: str) -> float:
+    """A name or reason: text that is neither a caption nor a status term."""
+    if caption_field(value) or (wing_status(value) and len(squeeze(value)) <= 8):
+        return 0.0
+    return text_score(value)
+
+
+_DETAIL_TYPES = {
+    "exposed_id": lambda v: 1.0 if read_ids(v) else 0.0,
+    "registered_id": lambda v: 1.0 if read_ids(v) else 0.0,
+    "status": lambda v: 1.0 if wing_status(v) else 0.0,
+    "product_name": _caption_free_text,
+    "reason": _caption_free_text,
+}
 
 
 def _as_label(text: str) -> str:

@@ -113,10 +113,11 @@ def _region_candidates(page: int, region: Region, vocabulary: LabelVocabulary,
     lines = region.lines
     labels, inline, labelled = _labels(page, lines, vocabulary, types)
     label_cells = {(lab.line, lab.index) for lab in labels} | labelled | _unknown_labels(lines)
+    stacked = _is_stacked(lines, label_cells)
     out = list(inline)
     for lab in labels:
         score_of = types.get(lab.field, _any_text)
-        for how, line_no, span in _value_places(lab, lines, labels, label_cells, score_of):
+        for how, line_no, span in _value_places(lab, lines, labels, label_cells, score_of, stacked):
             cell = _joined(lines[line_no].cells[span[0]:span[1] + 1])
             index = span[1]
             text, box, conf, wrapped = cell.text, cell.box, cell.confidence, False
@@ -156,6 +157,11 @@ def _labels(page: int, lines: tuple[Line, ...], vocabulary: LabelVocabulary,
             for hit in hits:
                 if hit.value:
                     inline.extend(_inline(page, cell, hit, types, _rank_factor(vocabulary, hit)))
+                    if not hit.explicit and hit.start == 0 and len(hit.value.split()) == 1:
+                        # "Product Title" over "블루투스 키보드": the word after a label set off by a
+                        # space alone may be the rest of the label; the cell beside or below it
+                        # competes, and is trusted more.
+                        labels.append(_Label(hit.field, hit.label, cell, n, i, _rank_factor(vocabulary, hit)))
                 elif hit.start == 0 and _ends_cell(text[lead:], hit):
                     # Words before a label that ends its cell qualify it: `추가 모델`, `파생모델`
                     # head other models' cells, not this one's.
@@ -223,8 +229,18 @@ def _unknown_labels(lines: tuple[Line, ...]) -> set[tuple[int, int]]:
 # -- where a label's value is ---------------------------------------------------------------
 
 
-def _value_places(lab: _Label, lines: tuple[Line, ...], labels: list[_Label],
-                  label_cells: set[tuple[int, int]], score_of: TypeScore) -> list[tuple[str, int, tuple[int, int]]]:
+def _is_stacked(lines: tuple[Line, ...], label_cells: set[tuple[int, int]]) -> bool:
+    """Whether the region is a stacked grid: somewhere a row of two or more labels, and nothing
+    else, over a row without any (a detail card's `Price | Seller Product ID` over its values)."""
+    def labels_on(n: int) -> int:
+        return sum((n, i) in label_cells for i in range(len(lines[n].cells)))
+
+    return any(len(line.cells) >= 2 and labels_on(n) == len(line.cells) and labels_on(n + 1) == 0
+               for n, line in enumerate(lines[:-1]))
+
+
+def _value_places(lab: _Label, lines: tuple[Line, ...], labels: list[_Label], label_cells: set[tuple[int, int]],
+                  score_of: TypeScore, stacked: bool = False) -> list[tuple[str, int, tuple[int, int]]]:
     """The cell to the right (past a gloss of the same field) and the cell below (past a gloss)."""
     same_field = {(x.line, x.index) for x in labels if x.field == lab.field}
     places = []
@@ -237,8 +253,22 @@ def _value_places(lab: _Label, lines: tuple[Line, ...], labels: list[_Label],
         break
     below = _below(lab, lines, same_field, label_cells, score_of)
     if below is not None:
+        if stacked and places and _over_its_own(lines, places[0], below[0]):
+            # `Product Title | Registered on` over `블루투스 키보드 | 2026.08.05`: a row of captions
+            # over a row of values; the cell beside the label is the next caption, known or not.
+            places = []
         places.append(("below", below[0], (below[1], below[1])))
     return places
+
+
+def _over_its_own(lines: tuple[Line, ...], right: tuple[str, int, tuple[int, int]], below_line: int) -> bool:
+    """Whether the label's line and the line of its value below are rows of one grid (as many
+    cells), the cell right of the label having a cell of its own under it."""
+    _, line_no, (j, _) = right
+    if len(lines[line_no].cells) != len(lines[below_line].cells):
+        return False
+    box = lines[line_no].cells[j].box
+    return any(cell.box.overlap_x(box) >= MIN_OVERLAP for cell in lines[below_line].cells)
 
 
 def _below(lab: _Label, lines: tuple[Line, ...], same_field: set[tuple[int, int]],

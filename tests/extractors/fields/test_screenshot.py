@@ -401,3 +401,17 @@ def test_a_reason_cell_holding_a_status_or_ids_is_no_reason() -> None:
     assert extract(read_of(box_page(list_words(rows))), TARGET).reason is None
     rows[2][5] = "7234567890 판매중지 상세페이지"  # a run of the row's cells, ids and all
     assert extract(read_of(box_page(list_words(rows))), TARGET).reason is None
+
+
+def test_a_detail_card_of_captions_over_values_pairs_by_column() -> None:
+    """A stacked card in English: `Product Title | Registered on` over its values. Neither "Title"
+    (the rest of the caption) nor the next caption is the name; the id sits under its caption."""
+    card = [("Product Title", "Registered on"), ("블루투스 키보드", "2026.08.05"),
+            ("Price", "Seller Product ID"), ("98,800 원", "1393896255"),
+            ("Listing Status", "Suspension Reason"), ("Suspended", "Full ingredient list missing")]
+    words = words_of("상품 상세 조회", 20, 20)
+    for n, (left, right) in enumerate(card):
+        words += words_of(left, 40, 80 + 40 * n) + words_of(right, 420, 80 + 40 * n)
+    fields = extract(read_of(box_page(words)))
+    assert fields.product_name == "블루투스 키보드" and fields.product_id == "1393896255"
+    assert fields.status == "판매중지" and fields.reason == "Full ingredient list missing"

@@ -196,3 +196,9 @@ def test_a_qualified_label_heads_another_value():
     assert extract_kc([page_of(rows, source="ocr")]).model_name is None
     rows[1] = [(60, "모 델"), (320, "XZF-4687")]
     assert extract_kc([page_of(rows, source="ocr")]).model_name == "XZF-4687"
+
+
+def test_a_label_left_table_with_an_unknown_label_under_a_known_one_keeps_the_value_beside():
+    rows = [[(60, "제품명"), (320, "미니 가습기")], [(60, "정격전압"), (320, "220V")], [(60, "모델명"), (320, "HB-H200")]]
+    fields = extract_kc([page_of(rows)])
+    assert (fields.product_name, fields.model_name) == ("미니 가습기", "HB-H200")
