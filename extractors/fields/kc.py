@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from casefile.codes import Scheme
 from casefile.fields import KcCertificateFields
 from casefile.layout import Layout
@@ -223,19 +225,30 @@ _RANGE_JOIN = re.compile(r"^\s*(?:~|〜|∼|-|–|부터|from|to|至)\s*(?:~|까
 def _validity_range(read: list[Page]) -> dt.date | None:
     """The end of a printed period when its label was not read (an OCR-garbled 유효기간).
 
-    Certificates print one period, their validity; its end is the expiry.
+    Only a period whose line says nothing else, or whose words before it resemble a validity label:
+    certificates print other periods too (시험기간, "시험종료일 2021. 10. 11. ~ 2021. 10. 18."), and
+    a test period's end is no expiry.
     """
     for page in read:
         for line in normalize(page.text).splitlines():
             dates = find_dates(line)
-            for first, second in zip(dates, dates[1:]):
-                if _RANGE_JOIN.match(line[first.end:second.start]) and second.date > first.date:
-                    return second.date
+            ends = [second for first, second in zip(dates, dates[1:])
+                    if _RANGE_JOIN.match(line[first.end:second.start]) and second.date > first.date]
             # The start of the period may be unreadable; "… ~ 2026. 5. 9." still ends it.
-            for found in dates:
-                if re.search(r"[~〜∼]\s*$", line[:found.start]):
-                    return found.date
+            ends += [found for found in dates if re.search(r"[~〜∼]\s*$", line[:found.start])]
+            if ends and dates and _may_be_validity(line[:dates[0].start]):
+                return ends[0].date
     return None
+
+
+def _may_be_validity(caption: str) -> bool:
+    """Nothing readable before the period (marks, or Latin specks where OCR lost a Hangul label:
+    "Co wade »"), or Korean or Chinese words close to a validity label (`유 효 기 긴`)."""
+    flat = "".join(re.findall(r"[\uac00-\ud7a3\u4e00-\u9fff]", caption))
+    if not flat:
+        return True
+    labels = [squeeze(t).casefold() for t in vocabulary().labels["expiry_date"]]
+    return max(fuzz.ratio(flat, label) for label in labels) >= 70
 
 
 def _dateline(text: str) -> dt.date | None:

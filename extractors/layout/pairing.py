@@ -322,8 +322,8 @@ def _wrapped(lines: tuple[Line, ...], line_no: int, index: int, label_cells: set
         if gap > 0.7 * (box.height / (1 + text.count("\n"))) or any((n, i) in label_cells for i in range(len(line.cells))):
             break
         under = [c for c in line.cells if c.box.overlap_x(box) >= 0.5 and abs(c.box.x0 - box.x0) <= box.height * 1.5]
-        if len(under) != 1 or len(line.cells) > 2:
-            break
+        if len(under) != 1 or len(line.cells) > 2 or any(c.box.x1 <= box.x0 for c in line.cells):
+            break  # a cell in the label's column: the next row (`대표이사 | 류현우`), not more of this value
         cell = under[0]
         text, box, wrapped = f"{text} {cell.text}", box.union(cell.box), True
         if cell.confidence is not None:

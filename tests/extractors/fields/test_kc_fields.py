@@ -15,6 +15,7 @@ from casefile.fields import KcCertificateFields
 from casefile.pages import Page
 from extractors.fields.kc import detect_scheme, extract_kc, read_certificate_number, repair_certificate_number
 from extractors.text.nlp import find_cert_numbers, fits_shape, pipeline
+from tests.extractors.layout.test_layout import page_of
 
 KTC = "한국기계전기전자시험연구원(KTC)"
 KTL = "한국산업기술시험원(KTL)"
@@ -391,6 +392,13 @@ def test_validity_period_with_a_garbled_label_still_gives_the_expiry() -> None:
     assert extract_kc([Page(number=1, source="ocr", text=text)]).expiry_date == dt.date(2026, 5, 9)
     unreadable_start = "Co wade » 2023.5 10 ~ 2026: 5. 9.\n"
     assert extract_kc([Page(number=1, source="ocr", text=unreadable_start)]).expiry_date == dt.date(2026, 5, 9)
+
+
+def test_a_test_period_is_no_validity_and_a_label_row_is_no_wrapped_value() -> None:
+    rows = [[(60, "제품명"), (320, "족욕기")], [(60, "대표이사"), (320, "류현우")],
+            [(60, "시험종료일"), (320, "2021. 10. 11. ~ 2021. 10. 18.")]]
+    fields = extract_kc([page_of(rows)])
+    assert fields.product_name == "족욕기" and fields.expiry_date is None
 
 
 def test_two_unrelated_dates_on_a_line_are_no_period() -> None:
