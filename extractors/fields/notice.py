@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from casefile.codes import ReasonCode
 from casefile.fields import NoticeEmailFields
+from casefile.layout import Layout
 from casefile.pages import Page
 from extractors.fields.context import Extraction, Inferences
 from extractors.layout.build import layout_of
@@ -49,9 +50,10 @@ def read_notice(pages: list[Page], headers: dict[str, str]) -> Extraction:
     read = [p for p in pages if p.text.strip()]
     text = "\n".join(normalize(p.text) for p in read)
     ocr = any(p.source == "ocr" for p in read)
-    pick = Picker(candidates([layout_of(p) for p in read], vocabulary(), _types()))
+    layouts = [layout_of(p) for p in read]
+    pick = Picker(candidates(layouts, vocabulary(), _types()))
     infer = Inferences()
-    reason = pick.value("reason", lambda v: _stated_reason(v, ocr)) or _reason(text, ocr, infer)
+    reason = pick.value("reason", lambda v: _stated_reason(v, ocr)) or _reason(text, ocr, infer, layouts)
     fields = NoticeEmailFields(
         product_id=pick.value("product_id", _an_id) or _product_id(text, infer),
         reason=reason,
@@ -119,7 +121,7 @@ def _stated_reason(value: str, ocr: bool) -> str | None:
     return tidy_value(_uncaptioned(value), ocr) or None
 
 
-def _reason(text: str, ocr: bool, infer: Inferences) -> str | None:
+def _reason(text: str, ocr: bool, infer: Inferences, layouts: list[Layout] | None = None) -> str | None:
     """The stated cause: a labelled "사유: …", else the first sentence naming a known cause."""
     body = _HEADER_LINE.sub("", text)  # email readers put From/To/Subject/Date lines first
     for hit in vocabulary().hits(body):
@@ -129,7 +131,26 @@ def _reason(text: str, ocr: bool, infer: Inferences) -> str | None:
     naming = [s for s in sentences if _reason_scores(s)]
     cued = [s for s in naming if _cue("reason_sentence").search(s)]
     chosen = (cued or naming or [None])[0]
+    if chosen:
+        chosen = _value_cells(chosen, layouts or []) or chosen
     return infer("reason", "notice:reason-sentence", _stated_reason(chosen, ocr) if chosen else None)
+
+
+def _value_cells(sentence: str, layouts: list[Layout]) -> str | None:
+    """Where the page set the sentence out as cells, a caption we do not know ("- 위반 사항") in the
+    first and the cause in the rest: the rest."""
+    key = squeeze(sentence)
+    for layout in layouts:
+        for region in layout.regions:
+            for line in region.lines:
+                texts = [normalize(c.text) for c in line.cells]
+                if len(texts) < 2 or squeeze(" ".join(texts)) != key:
+                    continue
+                for k in range(1, len(texts)):
+                    head, rest = " ".join(texts[:k]), " ".join(texts[k:])
+                    if not _reason_scores(head) and _reason_scores(rest):
+                        return rest
+    return None
 
 
 def _uncaptioned(value: str) -> str:

@@ -11,6 +11,7 @@ from casefile.fields import NoticeEmailFields, empty_fields
 from casefile.pages import Page, ReadResult
 from extractors.fields import extract_fields, extract_notice
 from extractors.fields.notice import header_date, reason_code_of
+from tests.extractors.layout.test_layout import page_of
 
 
 def notice(text: str, headers: dict[str, str] | None = None, source: str = "email") -> NoticeEmailFields:
@@ -213,3 +214,10 @@ def test_an_unknown_caption_on_a_list_item_is_a_label() -> None:
     text = ("We have suspended the sale of the following product.\n■ Product No. - 1085307953\n"
             "■ Violation - Full ingredient list missing\n■ Seller - (주)하람커머스")
     assert notice(text).reason == "Full ingredient list missing"
+
+
+def test_a_cause_set_in_its_own_cell_beside_an_unknown_caption_is_the_reason() -> None:
+    rows = [[(100, "아래 상품이 판매중지되었음을 안내드립니다.")], [(110, "- 주문번호"), (400, "57739548282744")],
+            [(110, "- 위반 사항"), (400, "전파법 적합성평가 정보 미기재")], [(110, "- 상품번호"), (400, "7236151523")]]
+    fields = extract_notice([page_of(rows)], {})
+    assert fields.reason == "전파법 적합성평가 정보 미기재" and fields.reason_code == ReasonCode.kc_certification
