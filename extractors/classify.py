@@ -27,6 +27,8 @@ class _Rules:
     filename_weight: int
     email_notice_bonus: int
     screen_bonus: int
+    listing_bonus: int
+    listing_status: re.Pattern[str]
     coupang: re.Pattern[str]
     keywords: dict[DocumentKind, tuple[re.Pattern[str], dict[str, int]]]
     filename_hints: dict[DocumentKind, re.Pattern[str]]
@@ -47,6 +49,8 @@ def _rules() -> _Rules:
         filename_weight=data["filename_weight"],
         email_notice_bonus=data["email_notice_bonus"],
         screen_bonus=data["screen_bonus"],
+        listing_bonus=data["listing_bonus"],
+        listing_status=loose_regex(data["listing_status_terms"]),
         coupang=loose_regex(data["coupang_markers"]),
         keywords=keywords,
         filename_hints=hints,
@@ -77,6 +81,8 @@ def kind_scores(read: ReadResult, filename: str = "") -> Counter[DocumentKind]:
         scores[kind] = score
     if scores[DocumentKind.seller_center_screenshot] > 0 and _screen_shaped(read):
         scores[DocumentKind.seller_center_screenshot] += rules.screen_bonus
+    if scores[DocumentKind.seller_center_screenshot] > 0 and _listing_rows(text, rules.listing_status) >= 2:
+        scores[DocumentKind.seller_center_screenshot] += rules.listing_bonus
     is_notice = bool(rules.coupang.search(text))
     if not is_notice:
         scores[DocumentKind.notice_email] = min(scores[DocumentKind.notice_email], 0)
@@ -106,6 +112,14 @@ def _screen_shaped(read: ReadResult) -> bool:
     if not page.width or not page.height:
         return False
     return page.width >= 1.2 * page.height or page.height >= 1.9 * page.width
+
+
+_COUPANG_ID = re.compile(r"(?<![\d-])\d{8,13}(?![\d-])")
+
+
+def _listing_rows(text: str, status: re.Pattern[str]) -> int:
+    """Lines that read as a row of a product list: a Coupang id and a status term."""
+    return sum(bool(_COUPANG_ID.search(line) and status.search(line)) for line in text.splitlines())
 
 
 def _is_email(read: ReadResult) -> bool:

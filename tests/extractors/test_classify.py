@@ -99,6 +99,23 @@ BUSINESS_REGISTRATION = """사업자등록증
 개업연월일: 2021년 04월 01일"""
 
 
+KC_ENGLISH_CONFIRMATION = """safetykorea.kr
+Certificate of Safety Confirmation
+KC Declaration No.: CB076R77499-1525
+Description of Product: 유아 카시트 쿠션
+Declaration Date: 11 December 2021
+Basic Model: BPN-S6506-2"""
+
+WING_TAKEDOWN_PAGE = """조회 / 수정 - 쿠팡 윙
+wing coupang com/vendor-inventory/suspended
+상품 관리 판매중지 상품
+판매중지 상품은 소명 자료를 제출해 주세요.
+판매중지 관리
+등록상품ID 판매중지 사유 상품명 판매가 상태
+1220969775 원료 함유 의심 LUMION 비타 브라이트닝 세럼 66,300원 판매중지
+1462180583 옵션 정보 오류 접이식 빨래 건조대 15,400원 판매중지"""
+
+
 def read(text: str, source: str = "pdf_text", headers: dict[str, str] | None = None) -> ReadResult:
     return ReadResult(pages=[Page(number=1, source=source, text=text)], headers=headers or {})
 
@@ -121,6 +138,8 @@ def read(text: str, source: str = "pdf_text", headers: dict[str, str] | None = N
         (AUTH_EN_LICENCE, "pdf_text", DocumentKind.authorization_letter),
         (WING_EN, "ocr", DocumentKind.seller_center_screenshot),
         (KC_ZH, "docx", DocumentKind.kc_certificate),
+        (KC_ENGLISH_CONFIRMATION, "ocr", DocumentKind.kc_certificate),
+        (WING_TAKEDOWN_PAGE, "ocr", DocumentKind.seller_center_screenshot),
         (INVOICE, "pdf_text", DocumentKind.other),
         (BUSINESS_REGISTRATION, "ocr", DocumentKind.other),
     ],
