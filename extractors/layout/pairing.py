@@ -155,7 +155,11 @@ def _labels(page: int, lines: tuple[Line, ...], vocabulary: LabelVocabulary,
             if any(h.start == 0 for h in hits):
                 labelled.add((n, i))
             for hit in hits:
-                if hit.value:
+                if hit.value and hit.start == 0 and _is_gloss(hit.value, vocabulary.labels.get(hit.field, [])):
+                    # `기본모델명 Model/Type Reference`: the label with its English gloss, the value elsewhere.
+                    labelled.add((n, i))
+                    labels.append(_Label(hit.field, hit.label, cell, n, i, _rank_factor(vocabulary, hit)))
+                elif hit.value:
                     inline.extend(_inline(page, cell, hit, types, _rank_factor(vocabulary, hit)))
                     if not hit.explicit and hit.start == 0 and len(hit.value.split()) == 1:
                         # "Product Title" over "블루투스 키보드": the word after a label set off by a
@@ -194,6 +198,19 @@ def _rank_factor(vocabulary: LabelVocabulary, hit: LabelHit) -> float:
     terms = [squeeze(t).casefold() for t in vocabulary.labels.get(hit.field, [])]
     key = squeeze(hit.label).casefold()
     return 1.0 - 0.01 * min(terms.index(key) if key in terms else 20, 20)
+
+
+_GLOSS_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _is_gloss(rest: str, terms: list[str]) -> bool:
+    """Whether what follows a label in its cell is its gloss in English: a few words without digits,
+    not all capitals (a brand, a model), sharing a word with the field's English labels."""
+    words = rest.split()
+    if not words or len(words) > 5 or re.search(r"[\d\uac00-\ud7a3\u4e00-\u9fff]", rest) or not re.search("[a-z]", rest):
+        return False
+    own = {w.casefold() for t in terms for w in _GLOSS_WORD.findall(t) if len(w) > 2}
+    return bool(own & {w.casefold() for w in _GLOSS_WORD.findall(rest)})
 
 
 def _ends_cell(text: str, hit: LabelHit) -> bool:

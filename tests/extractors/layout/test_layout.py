@@ -202,3 +202,16 @@ def test_a_label_left_table_with_an_unknown_label_under_a_known_one_keeps_the_va
     rows = [[(60, "제품명"), (320, "미니 가습기")], [(60, "정격전압"), (320, "220V")], [(60, "모델명"), (320, "HB-H200")]]
     fields = extract_kc([page_of(rows)])
     assert (fields.product_name, fields.model_name) == ("미니 가습기", "HB-H200")
+
+
+def test_a_label_with_its_english_gloss_in_its_cell_has_its_value_below():
+    page = page_of([
+        [(40, "KC 인증번호 Safety Certification No."), (520, "인증 연월일 Date of Issue")],
+        [(40, "HU924999-22484B"), (520, "2022년 1월 11일")],
+        [(40, "기본모델명 Model/Type Reference"), (520, "대상 제품 Description of Product")],
+        [(40, "BE-8062B"), (520, "전기 온수매트")],
+        [(40, "브랜드명 PUREHOME")],
+    ])
+    fields = extract_kc([page])
+    assert (fields.certificate_number, fields.model_name, fields.product_name, str(fields.issue_date)) == \
+        ("HU924999-22484B", "BE-8062B", "전기 온수매트", "2022-01-11")
