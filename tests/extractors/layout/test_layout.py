@@ -206,7 +206,7 @@ def test_a_label_left_table_with_an_unknown_label_under_a_known_one_keeps_the_va
 
 def test_a_label_with_its_english_gloss_in_its_cell_has_its_value_below():
     page = page_of([
-        [(40, "KC 인증번호 Safety Certification No."), (520, "인증 연월일 Date of Issue")],
+        [(40, "KC 인증번호 Safety Certification No."), (520, "인증일자 Date of Issue")],
         [(40, "HU924999-22484B"), (520, "2022년 1월 11일")],
         [(40, "기본모델명 Model/Type Reference"), (520, "대상 제품 Description of Product")],
         [(40, "BE-8062B"), (520, "전기 온수매트")],
