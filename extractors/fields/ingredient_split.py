@@ -16,8 +16,8 @@ def split_items(block: str) -> list[str]:
 
     Commas (and 、，;) separate; a comma between two digits does not (1,2-헥산다이올); nothing
     inside brackets separates (향료(리모넨, 리날룰)). Middle dots separate only in a block
-    that uses them more than commas. A line break separates in a block without commas; in one
-    with commas it is a wrap, unless both sides are whole names of their own.
+    that uses them more than commas. A line break separates in a block without commas or dots (a
+    name per line); in one with them it is a wrap, unless both sides are whole names of their own.
     """
     inside = _inside_brackets(block)
     outer = [ch for ch, nested in zip(block, inside) if not nested]
@@ -29,7 +29,8 @@ def split_items(block: str) -> list[str]:
             items.append(block[start:i])
             start = i + 1
     items.append(block[start:])
-    lines = [part for item in items for part in _unwrap(item, line_breaks_separate=hard == 0)]
+    one_per_line = not any(ch in seps for ch in outer)
+    lines = [part for item in items for part in _unwrap(item, line_breaks_separate=one_per_line)]
     return _rejoin_numbers([i.strip(EDGE_JUNK) for i in lines if i.strip(EDGE_JUNK)])
 
 

@@ -13,6 +13,10 @@ from casefile.layout import Cell, Layout
 #: heights of its left edge, or overlapping it by half) and no further below than this gap.
 ALIGN = 1.5
 GAP = 1.2
+#: A cell flush with the block's left edge may sit further below: a caption over its text is often
+#: set off by a little space (a leaflet's "화장품 전성분" 1.4 line heights over its list).
+FLUSH = 0.3
+FLUSH_GAP = 2.0
 
 
 def column_blocks(layout: Layout) -> list[list[Cell]]:
@@ -39,6 +43,7 @@ def column_text(layout: Layout) -> str:
 def _continues(last: Cell, cell: Cell) -> bool:
     height = max(last.box.height, cell.box.height, 1.0)
     gap = cell.box.top - last.box.bottom
-    if gap < -0.3 * height or gap > GAP * height:
+    flush = abs(cell.box.x0 - last.box.x0) <= FLUSH * height
+    if gap < -0.3 * height or gap > (FLUSH_GAP if flush else GAP) * height:
         return False
     return abs(cell.box.x0 - last.box.x0) <= ALIGN * height or last.box.overlap_x(cell.box) >= 0.5

@@ -115,6 +115,11 @@ def test_middle_dot_separated_list():
     assert read("전성분: 정제수·글리세린·부틸렌글라이콜·향료").ingredients == ["정제수", "글리세린", "부틸렌글라이콜", "향료"]
 
 
+def test_a_name_wrapped_in_a_middle_dot_list_is_joined():
+    text = "전성분: 정제수 · 베타인 · 메틸프로판다이\n올 · 스쿠알란 · 글리세릴스테아레이트"
+    assert read(text).ingredients == ["정제수", "베타인", "메틸프로판다이올", "스쿠알란", "글리세릴스테아레이트"]
+
+
 def test_one_name_per_line_without_commas():
     text = "INGREDIENTS:\nWater\nGlycerin\nDimethicone\nPhenoxyethanol\n\nNet Wt. 50 mL"
     assert read(text).ingredients == ["정제수", "글리세린", "다이메티콘", "페녹시에탄올"]

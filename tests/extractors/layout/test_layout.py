@@ -215,3 +215,23 @@ def test_a_label_with_its_english_gloss_in_its_cell_has_its_value_below():
     fields = extract_kc([page])
     assert (fields.certificate_number, fields.model_name, fields.product_name, str(fields.issue_date)) == \
         ("HU924999-22484B", "BE-8062B", "전기 온수매트", "2022-01-11")
+
+
+def test_a_caption_set_off_above_its_list_in_the_right_column_reads_with_it():
+    from extractors.fields.ingredients import extract_ingredients
+
+    page = page_of([
+        [(300, "마데카 카밍 크림")],
+        [(40, "수입원: 주식회사 별빛커머스"), (500, "화장품 전성분")],
+        [(40, "사용방법: 세안 후 적당량을 덜어 펴"), (500, "정제수, 베타인, 메틸프로판다이")],
+        [(40, "발라 줍니다."), (500, "올, 스쿠알란, 글리세릴스테아레이트,")],
+        [(40, "소비자가: 95,200원"), (500, "카보머, 알란토인")],
+    ], step=32)
+    # The caption sits 1.4 line heights over its list.
+    page.words[:] = [w.model_copy(update={"top": w.top - 16}) if w.text in ("화장품", "전성분") else w for w in page.words]
+    assert extract_ingredients([page]).ingredients == ["정제수", "베타인", "메틸프로판다이올", "스쿠알란",
+                                                      "글리세릴스테아레이트", "카보머", "알란토인"]
+    from extractors.layout.blocks import column_blocks
+
+    blocks = [[c.text for c in block] for block in column_blocks(layout_of(page))]
+    assert ["화장품 전성분", "정제수, 베타인, 메틸프로판다이", "올, 스쿠알란, 글리세릴스테아레이트,", "카보머, 알란토인"] in blocks
