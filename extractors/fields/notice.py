@@ -103,7 +103,18 @@ def _product_id(text: str, infer: Inferences) -> str | None:
         if m:
             return infer("product_id", "notice:text-label", m.group())
     url = _PRODUCT_URL.search(squeeze(text))
-    return infer("product_id", "notice:product-url", url.group(1) if url else None)
+    if url:
+        return infer("product_id", "notice:product-url", url.group(1))
+    return infer("product_id", "notice:id-cue", _cued_id(text))
+
+
+def _cued_id(text: str) -> str | None:
+    """The one id that follows a product word on its line ("판매중지 상품 7141452325"); none when two
+    different ones do (a notice about several products names none of them for us)."""
+    cue = _cue("product_id_before").pattern
+    found = {m.group(1) for m in re.finditer(rf"(?:{cue})[^\d\n]{{0,20}}?(?<!\d)(\d{{8,12}})(?![\d\-./])", text,
+                                             re.IGNORECASE)}
+    return found.pop() if len(found) == 1 else None
 
 
 # -- reason ------------------------------------------------------------------------------

@@ -221,3 +221,14 @@ def test_a_cause_set_in_its_own_cell_beside_an_unknown_caption_is_the_reason() -
             [(110, "- 위반 사항"), (400, "전파법 적합성평가 정보 미기재")], [(110, "- 상품번호"), (400, "7236151523")]]
     fields = extract_notice([page_of(rows)], {})
     assert fields.reason == "전파법 적합성평가 정보 미기재" and fields.reason_code == ReasonCode.kc_certification
+
+
+@pytest.mark.parametrize(("text", "product_id"), [
+    ("쿠팡입니다.\n■ 판매중지 상품 7141452325\n■ 주문번호 34349044081307", "7141452325"),
+    ("귀사의 상품 8595009545(해당 상품 ID)에 대하여 신고가 접수되었습니다.", "8595009545"),
+    ("Your product (Listing ID: 7331269263) has been suspended.", "7331269263"),
+    ("상품 7141452325 및 상품 7141452399 의 판매를 중지하였습니다.", None),  # two products: neither
+    ("주문번호 34349044081307 건의 상품이 판매중지 되었습니다.", None),  # an order number is no product id
+])
+def test_an_id_right_after_a_product_word_is_the_product_when_it_is_the_only_one(text, product_id) -> None:
+    assert notice(text).product_id == product_id
