@@ -98,8 +98,12 @@ def party_name(value: str, ocr: bool = False, last: bool = False, prose: bool = 
     words = value.strip(" ,，.。:：").split()
     if not words or len(words) > (_MAX_PROSE_NAME_WORDS if prose else _MAX_NAME_WORDS):
         return None
-    if letter_words().fullmatch("".join(words)) or any(c in w for w in words for c in ":："):
-        return None  # a label, the letter's title ("品牌", "授权书") or a label's line ("致 : Coupang")
+    roles = terms("labels", "grantor").pattern + "|" + terms("labels", "grantee").pattern
+    if (letter_words().fullmatch("".join(words)) or any(re.fullmatch(roles, w, re.IGNORECASE) for w in words)
+            or any(c in w for w in words for c in ":：")):
+        # A label, the letter's title ("品牌", "授权书"), a label's line ("致 : Coupang"), or a
+        # reference to a party by its role ("상기 수임인", "the said Licensee"): no name.
+        return None
     if prose and not _plausible_prose_name(words):
         return None
     return tidy_value(" ".join(words), ocr)

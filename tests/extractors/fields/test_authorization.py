@@ -45,6 +45,8 @@ def test_a_number_or_the_letters_own_words_are_no_brand(text):
 def test_a_label_or_a_labels_line_is_no_party():
     fields = fields_of("品牌 授权 书\n致 : Coupang\n授权方: 品牌\n被授权方: 致 : Coupang 被", source="ocr")
     assert fields.grantor is None and fields.grantee is None
+    # A party referred to by its role is no name.
+    assert fields_of("위 위임인은 상기 수임인에게 아래 브랜드 제품의 판매 권한을 위임합니다.").grantee is None
 
 
 # -- layouts and languages -----------------------------------------------------------------
