@@ -21,6 +21,7 @@ from extractors.fields.authorization_rules import (
     letter_words,
     rules,
     terms,
+    vocabulary,
 )
 from extractors.text.textmatch import tidy_value
 
@@ -92,7 +93,7 @@ def party_name(value: str, ocr: bool = False, last: bool = False, prose: bool = 
         value = _FORM_FIRST.sub(r"\1 ", value)
     names = company_names(value)
     if names:
-        return tidy_value(_strip_self_reference((names[-1] if last else names[0])[2]), ocr)
+        return tidy_value(_without_title(_strip_self_reference((names[-1] if last else names[0])[2])), ocr)
     if not _NAME_CHARS.search(value):
         return None  # brackets and dashes left of an empty field
     words = value.strip(" ,，.。:：").split()
@@ -107,6 +108,21 @@ def party_name(value: str, ocr: bool = False, last: bool = False, prose: bool = 
     if prose and not _plausible_prose_name(words):
         return None
     return tidy_value(" ".join(words), ocr)
+
+
+def _without_title(name: str) -> str:
+    """A name without the letter's title or a label run into it from the line before
+    ("Trademark Authorization Foshan Haoyang … Co., Ltd." where OCR joined the lines)."""
+    words = name.split()
+    at = 0
+    while at < len(words):
+        run = next((j for j in range(min(len(words), at + 4), at, -1)
+                    if letter_words().fullmatch(" ".join(words[at:j]).strip(",.:："))), None)
+        if run is None:
+            break
+        at = run
+    # Two words at least: one alone may be the name's own ("Authorized Trading Co., Ltd.").
+    return " ".join(words[at:]) if at >= 2 and len(words) - at >= 2 else name
 
 
 def _plausible_prose_name(words: list[str]) -> bool:
@@ -244,6 +260,11 @@ def signing_party(flat: str, grantee: str | None) -> str | None:
     return None
 
 
+def _in_longer_label(flat: str, at: int) -> bool:
+    """Whether a label of a party starts at `at` ("Brand Owner", "商标持有人")."""
+    return any(h.start == 0 and h.field in ("grantor", "grantee") for h in vocabulary().hits(flat[at:at + 40]))
+
+
 def _leading_name(after: str, end: str) -> str | None:
     """The name a grant verb is followed by: company-shaped from the start, else up to `end`."""
     after = after.lstrip()
@@ -289,6 +310,8 @@ def _brand_patterns() -> list[re.Pattern[str]]:
 def prose_brand(flat: str) -> str | None:
     for pattern in _brand_patterns():
         for m in pattern.finditer(flat):
+            if _in_longer_label(flat, m.start()):
+                continue  # "Brand Owner Jinhua …" names the owner, not a brand
             brand = brand_name(m.group("v"))
             if brand and not terms("prose", "self_reference").fullmatch(brand):
                 return brand

@@ -166,11 +166,20 @@ def _labels(page: int, lines: tuple[Line, ...], vocabulary: LabelVocabulary,
                         # space alone may be the rest of the label; the cell beside or below it
                         # competes, and is trusted more.
                         labels.append(_Label(hit.field, hit.label, cell, n, i, _rank_factor(vocabulary, hit)))
-                elif hit.start == 0 and _ends_cell(text[lead:], hit):
+                elif hit.start == 0 and _ends_cell(text[lead:], hit) and not _split_label(text[lead:], line, i, hit, vocabulary):
                     # Words before a label that ends its cell qualify it: `추가 모델`, `파생모델`
                     # head other models' cells, not this one's.
                     labels.append(_Label(hit.field, hit.label, cell, n, i, _rank_factor(vocabulary, hit)))
     return labels, inline, labelled
+
+
+def _split_label(text: str, line: Line, i: int, hit: LabelHit, vocabulary: LabelVocabulary) -> bool:
+    """Whether the cell is the first word of a longer label of another field whose rest OCR set in
+    the next cell (`Brand | Owner Jinhua …`: the brand owner, not the brand)."""
+    if i + 1 >= len(line.cells):
+        return False
+    joined = f"{text.strip()} {normalize(line.cells[i + 1].text)}"
+    return any(h.start == 0 and h.end > len(text.strip()) and h.field != hit.field for h in vocabulary.hits(joined))
 
 
 def _inline(page: int, cell: Cell, hit: LabelHit, types: Mapping[str, TypeScore], factor: float) -> list[Candidate]:

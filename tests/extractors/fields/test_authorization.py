@@ -42,6 +42,23 @@ def test_a_number_or_the_letters_own_words_are_no_brand(text):
     assert fields_of(text).brand is None
 
 
+def test_a_title_run_into_a_name_is_not_part_of_it():
+    from extractors.fields.parties import party_name
+
+    assert party_name("Trademark Authorization Foshan Haoyang Technology Industrial Co., Ltd.") == \
+        "Foshan Haoyang Technology Industrial Co., Ltd."
+    assert party_name("Authorized Trading Co., Ltd.") == "Authorized Trading Co., Ltd."  # its own word
+
+
+def test_a_label_split_over_two_cells_is_the_longer_label():
+    from tests.extractors.layout.test_layout import page_of
+
+    page = page_of([[(40, "Brand"), (200, "Owner Jinhua Baisheng Plastic Products Limited")],
+                    [(40, "Licensee"), (200, "Daon Trading Co., Ltd.")], [(40, "Mark"), (200, "HANAKIDS")]])
+    fields = extract_authorization(ReadResult(pages=[page]), FieldContext())
+    assert fields.brand is None and fields.grantee == "Daon Trading Co., Ltd."
+
+
 def test_a_label_or_a_labels_line_is_no_party():
     fields = fields_of("品牌 授权 书\n致 : Coupang\n授权方: 品牌\n被授权方: 致 : Coupang 被", source="ocr")
     assert fields.grantor is None and fields.grantee is None
