@@ -40,9 +40,6 @@ class Case(BaseModel):
     root: str = Field(description="The case folder being read (the extracted copy for a .zip)")
     files: list[SourceFile] = Field(default_factory=list)
     config: CaseConfig = Field(default_factory=CaseConfig)
-    config_error: str | None = Field(None, description="No longer set (issue 16): each fault of case.toml is "
-                                                       "a problem on case.toml naming its key and line, and the "
-                                                       "rest of the file is used")
     problems: list[CaseProblem] = Field(default_factory=list)
 
     @property

@@ -197,8 +197,6 @@ def _process(target: Target, store: CaseStore, as_of: dt.date, signer: SignerCho
     case = intake_task(target.case_path, workdir)
     if target.stored:
         _previous_appeal_from_history(case, store, target.stored)
-    if case.config_error:
-        return stages.failed_result(case.case_id, as_of, "case.toml", case.config_error), {}, {}
     sources, reads = _read_all(stages.inventory(case), workdir)
     understood = [understand_task(s, reads[s.path], case.config.listing.product_id) for s in sources]
     documents = [u.document for u in understood]

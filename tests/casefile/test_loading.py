@@ -177,7 +177,7 @@ def test_a_bad_case_toml_costs_a_problem_naming_the_key_and_line(tmp_path, toml,
     (case_dir / "case.toml").write_text(toml, encoding="utf-8")
     (case_dir / "kc.txt").write_text("안전확인 신고증명서", encoding="utf-8")
     case = load_case(case_dir, tmp_path / "work")
-    assert case.config_error is None  # the case is processed; its documents are read
+    # The case is processed: its documents are read.
     assert [d.path for d in documents_of(case)] == ["kc.txt"]
     [problem] = case.problems
     assert problem.path == "case.toml" and problem.code is FindingCode.unsupported_format
