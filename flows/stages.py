@@ -27,12 +27,12 @@ from extractors.fields.registry import extract
 from extractors.fields.screenshot import seller_account
 from extractors.marks.signatures import pdf_signatures
 from extractors.readers import filetype
-from extractors.readers.read import ocr_confidence, read_file
+from extractors.readers.read import cached_read, ocr_confidence, read_file
 from flows import isolation
 from flows.isolation import Bounds
 from flows.transient import is_transient
 from validators import CaseFacts, check_case, dedupe, finding, resolve_facts
-from validators.reading import case_problem_findings, reading_findings
+from validators.reading import case_problem_findings, reading_findings, unsure_field_findings
 from validators.rules import load_rules
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,9 @@ def read_source(source: SourceFile, workdir: Path, bounds: Bounds | None = None)
     Only a missing engine (Tesseract) propagates: without it no case can be judged.
     """
     path, work = Path(source.abs_path), Path(workdir)
+    cached = cached_read(source.sha256)
+    if cached is not None and not cached.has_signature_field:  # a signature is verified afresh, isolated
+        return cached  # a child process costs half a second: a cached case would pay it per file
     try:
         if isolation.enabled():
             return isolation.run_isolated(read_and_verify, path, work, bounds=bounds or Bounds())
@@ -151,8 +154,7 @@ def judge(case: Case, documents: list[DocumentResult], reads: dict[str, ReadResu
         found += reading_findings(doc.path, reads[doc.path].issues)
         where = (traces or {}).get(doc.path)
         if where and where.doubtful:  # those fields are null; the rest of the document stands
-            found.append(finding(FindingCode.unreadable_document, [doc.path], unsure=where.doubtful,
-                                 detail=f"too unsure to use: {where.detail()}"))
+            found += unsure_field_findings(doc.path, {n: where.sources[n].confidence for n in where.doubtful})
     found += check_case(facts)
     return facts, dedupe(found)
 

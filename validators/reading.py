@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from casefile.case import CaseProblem
+from casefile.codes import FindingCode
 from casefile.pages import ReadIssue
 from casefile.result import Finding
 from validators.findings import finding
+from validators.rules import load_rules
 
 
 def reading_findings(path: str, issues: list[ReadIssue]) -> list[Finding]:
@@ -14,3 +16,13 @@ def reading_findings(path: str, issues: list[ReadIssue]) -> list[Finding]:
 
 def case_problem_findings(problems: list[CaseProblem]) -> list[Finding]:
     return [finding(p.code, [p.path], detail=p.detail) for p in problems]
+
+
+def unsure_field_findings(path: str, doubtful: dict[str, float]) -> list[Finding]:
+    """A warning naming the fields (with their OCR confidence) read too unsurely to keep, when a
+    check rests on them; `doubtful` maps each such field, now null, to its confidence."""
+    checked = [name for name in doubtful if name in load_rules().certainty.checked]
+    if not checked:
+        return []
+    detail = ", ".join(f"{name} {doubtful[name]:.2f}" for name in checked)
+    return [finding(FindingCode.unreadable_document, [path], unsure=checked, detail=f"too unsure to use: {detail}")]

@@ -7,11 +7,12 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, SkipValidation, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation, ValidationError, field_validator
 
 from casefile.certnumbers import CertShape, shapes_for
 from casefile.codes import DocumentKind, FindingCode, ReasonCode, Scheme
 from casefile.errors import RuleFileError
+from casefile.fields import FIELDS_BY_KIND
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -66,8 +67,17 @@ class Timing(_Rule):
 class Certainty(_Rule):
     sure: float = Field(gt=0, le=1)
     unlocated_ocr: float = Field(ge=0, le=1)
+    checked: list[str] = Field(min_length=1)
     unverified: Message
     field_names: dict[str, dict[str, str]]
+
+    @field_validator("checked")
+    @classmethod
+    def _known_fields(cls, names: list[str]) -> list[str]:
+        known = {name for model in FIELDS_BY_KIND.values() for name in model.model_fields}
+        if unknown := sorted(set(names) - known):
+            raise ValueError(f"not a field of any document kind: {', '.join(unknown)}")
+        return names
 
     def name(self, field: str, lang: str) -> str:
         return self.field_names.get(lang, {}).get(field, field)

@@ -41,10 +41,6 @@ class FieldTrace(BaseModel):
     sources: dict[str, FieldSource] = Field(default_factory=dict)
     doubtful: list[str] = Field(default_factory=list, description="Fields nulled: OCR below FIELD_FLOOR")
 
-    def detail(self) -> str:
-        """The doubtful fields with their confidence, for a finding."""
-        return ", ".join(f"{name} {self.sources[name].confidence:.2f}" for name in self.doubtful)
-
 
 def trace(fields: AnyFields, pages: list[Page], placed: Mapping[str, Candidate] | None = None,
           inferred: Mapping[str, Inferred] | None = None) -> tuple[AnyFields, FieldTrace]:

@@ -74,6 +74,13 @@ def read_file(path: Path, workdir: Path, cache: ReadCache | bool = True) -> Read
     return result
 
 
+def cached_read(sha256: str) -> ReadResult | None:
+    """The settled reading of a file with this content from the default read cache, or None: no
+    reader runs, so a caller may take it without the isolation a reader needs."""
+    store = default_cache()
+    return store.get(sha256) if store else None
+
+
 def read_json(path: Path, cache: ReadCache | bool = True) -> dict:
     """The object `appeal read FILE --json` prints (CONTRACT.md)."""
     path = Path(path)

@@ -162,7 +162,12 @@ def test_a_run_killed_mid_read_leaves_no_process(slow_case, appeal_env, tmp_path
 
     killed = time.monotonic()
     os.kill(run.pid, getattr(signal, name))  # the process alone, as a supervisor does: not its group
-    assert run.wait(timeout=PROMPT_EXIT_S + 30) == KILLS[name], _tail(log)
+    try:
+        code = run.wait(timeout=PROMPT_EXIT_S + 30)
+    except subprocess.TimeoutExpired:
+        left = "\n".join(map(str, proctree.tagged(tag)))
+        pytest.fail(f"{name}: still running {PROMPT_EXIT_S + 30} s later\n{left}\n{_tail(log)}")
+    assert code == KILLS[name], _tail(log)
     ended = time.monotonic() - killed
     assert_nothing_left(tag)
     assert ended < PROMPT_EXIT_S, f"{name}: the run took {ended:.0f} s to end; it waited for its reads"

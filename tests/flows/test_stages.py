@@ -97,3 +97,31 @@ def test_only_a_machine_failure_is_flagged_for_retry(tmp_path, monkeypatch):
     monkeypatch.setattr(stages, "read_and_verify", broken)
     read = stages.read_source(source, tmp_path)
     assert not read.issues[0].transient and transient_issue(read) is None
+
+
+def test_a_file_in_the_read_cache_is_taken_without_a_reader_process(tmp_path, monkeypatch):
+    """A cached case would otherwise pay a child process (about half a second) per file (issue 16)."""
+    import hashlib
+    import shutil
+    from pathlib import Path
+
+    from extractors.readers.read import read_file
+    from flows import isolation
+
+    monkeypatch.setenv("APPEAL_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("APPEAL_CACHE", raising=False)
+    sample = Path(__file__).resolve().parents[2] / "samples" / "cases" / "kc-ready-humidifier" / "KC인증서.pdf"
+    pdf = tmp_path / "kc.pdf"
+    shutil.copyfile(sample, pdf)
+    first = read_file(pdf, tmp_path)  # here, not in a child: the fork server keeps the environment it began with
+    assert first.pages and not first.issues
+
+    def no_child(*_args, **_kwargs):
+        raise AssertionError("a reader process was started for a cached file")
+
+    monkeypatch.setattr(isolation, "run_isolated", no_child)
+    source = SourceFile(path="kc.pdf", abs_path=str(pdf), sha256=hashlib.sha256(pdf.read_bytes()).hexdigest(),
+                        size=pdf.stat().st_size)
+    assert stages.read_source(source, tmp_path) == first
+    other = source.model_copy(update={"sha256": "d" * 64})  # content never read: a reader must run
+    assert "AssertionError" in stages.read_source(other, tmp_path).issues[0].detail

@@ -85,3 +85,24 @@ def test_a_field_not_measured_counts_as_sure():
     doc, _, settings, code = CASES["model"]
     found = [f for f in check_case(facts_for([doc], **settings)) if f.code is code]
     assert found[0].severity is Severity.error
+
+
+def test_a_field_too_unsure_to_keep_is_named_only_when_a_check_rests_on_it():
+    """A model number too unsure to keep leaves model_mismatch unverified: the seller is told which
+    field and what to upload. A manufacturer or issuer no check reads is only null (issue 15, item 2)."""
+    from validators.reading import unsure_field_findings
+
+    assert unsure_field_findings("kc.jpg", {"manufacturer": 0.31, "issuer": 0.4}) == []
+    [named] = unsure_field_findings("kc.jpg", {"manufacturer": 0.31, "model_name": 0.42})
+    assert named.code is FindingCode.unreadable_document and named.severity is Severity.warning
+    assert named.documents == ["kc.jpg"]
+    assert "model_name 0.42" in named.message_ko and "manufacturer" not in named.message_ko
+    assert "모델명" in named.message_ko and "型号" in named.message_zh
+
+
+def test_a_checked_field_that_is_no_field_is_refused_at_load():
+    from validators.rules import Certainty
+
+    good = load_rules().certainty.model_dump()
+    with pytest.raises(ValueError, match="modelname"):
+        Certainty.model_validate({**good, "checked": ["model_name", "modelname"]})
