@@ -26,6 +26,7 @@ demo: setup
 # One test file per worker process (a module's shared fixtures are built once), a worker per core.
 # Then the OCR tests again on Tesseract's generic dot product: each processor's SIMD path rounds
 # differently, so a reading that holds on one path only would fail on another machine (issue 13).
+# Tests that only need a read to be slow (process lifetime) have nothing to read differently.
 test: setup lint
 	@$(PY) -m pytest -q -n auto --maxprocesses=4 --dist loadfile
 	@$(MAKE) --no-print-directory test-ocr-generic
@@ -35,7 +36,7 @@ lint: setup
 
 test-ocr-generic: setup
 	@echo "OCR tests on Tesseract's generic (non-SIMD) dot product:"
-	@DOTPRODUCT=generic $(PY) -m pytest -q -m ocr -n auto --maxprocesses=4 --dist loadfile -p no:cacheprovider
+	@DOTPRODUCT=generic $(PY) -m pytest -q -m "ocr and not lifecycle" -n auto --maxprocesses=4 --dist loadfile -p no:cacheprovider
 
 samples: setup
 	@$(PY) -m samples.generate

@@ -146,6 +146,7 @@ KILLS = {"SIGKILL": -signal.SIGKILL, "SIGTERM": 128 + signal.SIGTERM,
 
 @pytest.mark.slow
 @pytest.mark.ocr
+@pytest.mark.lifecycle
 @pytest.mark.parametrize("name", KILLS)
 def test_a_run_killed_mid_read_leaves_no_process(slow_case, appeal_env, tmp_path, tag, name):
     out = tmp_path / "out"
