@@ -28,6 +28,7 @@ class _Rules:
     email_notice_bonus: int
     screen_bonus: int
     listing_bonus: int
+    status_cell_bonus: int
     listing_status: re.Pattern[str]
     coupang: re.Pattern[str]
     keywords: dict[DocumentKind, tuple[re.Pattern[str], dict[str, int]]]
@@ -50,6 +51,7 @@ def _rules() -> _Rules:
         email_notice_bonus=data["email_notice_bonus"],
         screen_bonus=data["screen_bonus"],
         listing_bonus=data["listing_bonus"],
+        status_cell_bonus=data["status_cell_bonus"],
         listing_status=loose_regex(data["listing_status_terms"]),
         coupang=loose_regex(data["coupang_markers"]),
         keywords=keywords,
@@ -74,8 +76,10 @@ def kind_scores(read: ReadResult, filename: str = "") -> Counter[DocumentKind]:
     # Email readers may already put the subject on the page; count it once.
     text = normalize(read.text if subject in read.text else f"{subject}\n{read.text}")
     scores: Counter[DocumentKind] = Counter()
+    cells = _status_cells(text, rules.listing_status)
     for kind, (regex, weights) in rules.keywords.items():
-        score = _keyword_score(text, regex, weights, rules.max_count)
+        words = text if kind is not DocumentKind.notice_email else _without_lines(text, cells)
+        score = _keyword_score(words, regex, weights, rules.max_count)
         if score > 0 and filename and rules.filename_hints[kind].search(filename):
             score += rules.filename_weight
         scores[kind] = score
@@ -83,6 +87,8 @@ def kind_scores(read: ReadResult, filename: str = "") -> Counter[DocumentKind]:
         scores[DocumentKind.seller_center_screenshot] += rules.screen_bonus
     if scores[DocumentKind.seller_center_screenshot] > 0 and _listing_rows(text, rules.listing_status) >= 2:
         scores[DocumentKind.seller_center_screenshot] += rules.listing_bonus
+    if scores[DocumentKind.seller_center_screenshot] > 0 and cells:
+        scores[DocumentKind.seller_center_screenshot] += rules.status_cell_bonus
     is_notice = bool(rules.coupang.search(text))
     if not is_notice:
         scores[DocumentKind.notice_email] = min(scores[DocumentKind.notice_email], 0)
@@ -120,6 +126,15 @@ _COUPANG_ID = re.compile(r"(?<![\d-])\d{8,13}(?![\d-])")
 def _listing_rows(text: str, status: re.Pattern[str]) -> int:
     """Lines that read as a row of a product list: a Coupang id and a status term."""
     return sum(bool(_COUPANG_ID.search(line) and status.search(line)) for line in text.splitlines())
+
+
+def _status_cells(text: str, status: re.Pattern[str]) -> set[str]:
+    """Lines that hold a status term and nothing else: a cell's value on a screen."""
+    return {line for line in text.splitlines() if status.fullmatch(line.strip())}
+
+
+def _without_lines(text: str, lines: set[str]) -> str:
+    return "\n".join(line for line in text.splitlines() if line not in lines) if lines else text
 
 
 def _is_email(read: ReadResult) -> bool:

@@ -61,7 +61,10 @@ def read_authorization(read: ReadResult, context: FieldContext) -> Extraction:
     infer = Inferences()
     text = _colon_after_gloss("\n".join(normalize(p.text) for p in pages))
     flat = _flat(text, ocr)
-    hits = [h for h in vocabulary().hits(text) if _usable(h, text)]
+    # Where the words have boxes, what sits under a label is the layout's to pair (it knows the
+    # columns); the flattened text would take the next row's label and value for this one's value.
+    boxed = bool(pages) and all(p.words for p in pages)
+    hits = [h for h in vocabulary().hits(text) if _usable(h, text) and not (boxed and _from_below(h, text))]
     valid_from, valid_until = _placed_validity(pick) or _validity(hits, flat, infer)
     grantee = (_placed_name(pick, "grantee", ocr) or infer("grantee", "letter:text-label", _labelled_name(hits, "grantee", ocr))
                or infer("grantee", "letter:sentence", prose_party(flat, "grantee")))
@@ -131,6 +134,12 @@ def _usable(hit: LabelHit, text: str) -> bool:
     if _SEPARATED.match(text, hit.end):
         return True
     return starts_line and (hit.explicit or bool(HANGUL_OR_HAN.search(hit.label)))
+
+
+def _from_below(hit: LabelHit, text: str) -> bool:
+    """Whether the hit's value was taken from the line under its label."""
+    line_end = text.find("\n", hit.end)
+    return bool(hit.value) and hit.value not in text[hit.end:line_end if line_end >= 0 else len(text)]
 
 
 def _ranked(hits: list[LabelHit], field: str, by_label: bool = True) -> list[LabelHit]:

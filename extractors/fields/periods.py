@@ -38,6 +38,8 @@ def period(value: str, bare_is_end: bool = False) -> tuple[dt.date | None, dt.da
             return None, found.date
         if role == "start":
             return found.date, None
+    if len(dates) == 1 and terms("dates", "open_end").search(value, dates[0].end):
+        return dates[0].date, None  # "2026. 5. 29. 별도 해지 통보 시까지": from that date, no printed end
     if bare_is_end and len(dates) == 1:
         return None, dates[0].date  # "유효기간: 2027. 12. 31.": a validity with one date is its end
     return None, None

@@ -50,12 +50,30 @@ def _placed(pages: list[Page], ocr: bool) -> dict:
     """The detail card's values paired with their captions by where they sit (a caption over its
     value, beside it, or after a colon): "Product Title" over "블루투스 키보드" is the name, not
     "Title". The flattened reading above fills in what the layout did not place."""
-    found = candidates([layout_of(p) for p in pages if p.words], vocabulary(), _DETAIL_TYPES)
+    found = candidates([layout_of(_id_read_as_digits(p)) for p in pages if p.words], vocabulary(), _DETAIL_TYPES)
     ids = [i for name in ID_FIELDS for c in found.get(name, []) if c.score >= FLOOR for i in read_ids(c.value)]
     status = best(found, "status", lambda v: None if is_filter(v) else wing_status(v))
     name = best(found, "product_name", lambda v: first_value([v], ocr))
     reason = best(found, "reason", lambda v: first_value([v], ocr) if a_reason(v) else None)
     return {"ids": ids, "status": status and status[0], "product_name": name and name[0], "reason": reason and reason[0]}
+
+
+#: What OCR prints for a small "ID" (look-alikes: I as 1 or l, D as 0): "상품 10 (노출)".
+_ID_MISREAD = {"10", "1D", "lD", "I0", "l0", "1O", "IO"}
+
+
+def _id_read_as_digits(page: Page) -> Page:
+    """The page with an "ID" that OCR read as digits put back where it follows 상품/옵션 on its
+    line, so the caption is known (a lone "10" after a caption word is no value anyone prints)."""
+    words = list(page.words)
+    changed = False
+    for i in range(1, len(words)):
+        before, word = words[i - 1], words[i]
+        same_line = abs(word.top - before.top) < 0.5 * max(word.height, 1.0)
+        if word.text in _ID_MISREAD and same_line and before.text.endswith(("상품", "옵션")):
+            words[i] = word.model_copy(update={"text": "ID"})
+            changed = True
+    return page.model_copy(update={"words": words}) if changed else page
 
 
 def _caption_free_text(value: str) -> float:

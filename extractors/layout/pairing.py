@@ -206,7 +206,9 @@ def _rank_factor(vocabulary: LabelVocabulary, hit: LabelHit) -> float:
     """A hair less for a less specific label, so `기본모델명`'s value beats `모델명`'s on a tie."""
     terms = [squeeze(t).casefold() for t in vocabulary.labels.get(hit.field, [])]
     key = squeeze(hit.label).casefold()
-    return 1.0 - 0.01 * min(terms.index(key) if key in terms else 20, 20)
+    # A hair: a label late in a long list (a Chinese rendering of 인증번호) must not fall below the
+    # floor for its place in the file.
+    return 1.0 - 0.002 * min(terms.index(key) if key in terms else 20, 20)
 
 
 _GLOSS_WORD = re.compile(r"[A-Za-z]+")
@@ -317,8 +319,18 @@ def _below(lab: _Label, lines: tuple[Line, ...], same_field: set[tuple[int, int]
             return None  # the next label of a label-left table: this label's value is beside it
         if _is_column(lines, lab, n, i, label_cells, score_of):
             return None  # a column of a table: which row is the label's value is not for us to guess
+        if _heads_its_own_row(lines, lab, n, i):
+            return None  # the next row's label, one we do not know: its value is beside it, not ours
         return n, i
     return None
+
+
+def _heads_its_own_row(lines: tuple[Line, ...], lab: _Label, n: int, i: int) -> bool:
+    """Whether the cell under the label starts a row of its own: a cell right of it stands where
+    the label's line has nothing (`Grantee` over `품목 | All products`). Under a stacked grid's
+    label the cells beside the value stand under the other labels of its row."""
+    above = lines[lab.line].cells
+    return any(not any(c.box.overlap_x(cell.box) > 0 for c in above) for cell in lines[n].cells[i + 1:])
 
 
 def _is_column(lines: tuple[Line, ...], lab: _Label, n: int, i: int, label_cells: set[tuple[int, int]],

@@ -221,3 +221,28 @@ def test_a_screen_shaped_image_leans_to_the_wing_screenshot():
     assert classify(_image(WING_QUOTING_A_TAKEDOWN, 1080, 2340)) is DocumentKind.seller_center_screenshot  # a phone
     # The shape alone makes nothing a screenshot: a landscape photo of a certificate stays one.
     assert classify(_image(KC_DIGITAL, 4032, 3024)) is DocumentKind.kc_certificate
+
+
+# A photo of Wing's mobile product detail (a monitor photo, 3:4 like a sheet of paper) as OCR read
+# it: its banner asks for 소명자료 as a notice does, and the status stands alone as a cell's value.
+WING_DETAIL_ON_A_MONITOR = """< 상품 상세
+LED 스탠드
+쿠 팡 상 품 번호
+판매여부
+등록일
+판매가
+판 매 중 지 상품은 소 명 자 료 를 제출해 주세요.
+처리 결 과 는 알 립 으 로 안 내 됩니다.
+8577926654
+판매중지
+2026-02-09
+78,200 원"""
+
+
+def test_a_status_standing_alone_as_a_cell_leans_to_the_wing_screenshot():
+    photo = _image(WING_DETAIL_ON_A_MONITOR, 1608, 2144)
+    assert classify(photo) is DocumentKind.seller_center_screenshot
+    # The same words in a sentence are a notice's: no cell, no lean.
+    notice = _image("[쿠팡] 판매중지 안내\n판매자님, 상품 8577926654의 판매가 판매중지 되었습니다.\n"
+                    "소명자료를 제출해 주세요. 처리 결과는 알림으로 안내됩니다.", 1608, 2144)
+    assert classify(notice) is DocumentKind.notice_email

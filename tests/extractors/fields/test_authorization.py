@@ -216,6 +216,11 @@ def test_ocr_syllable_spacing_is_undone():
     ("2026년 3월 1일부터", (D(2026, 3, 1), None)),
     ("2027. 2. 28.", (None, D(2027, 2, 28))),  # a validity with one bare date is its end
     ("2027. 2. 30. ~ 2028. 1. 1.", (None, D(2028, 1, 1))),  # not a real day: never a nearby one
+    # An end that is an event: the one date opens the period (the word 부터 misread as "FE" by OCR).
+    ("2026. 5. 29. FE 별도 해지 통보 시까지", (D(2026, 5, 29), None)),
+    ("2026. 5. 29.부터 계약 해지 시까지", (D(2026, 5, 29), None)),
+    ("March 1, 2026 until terminated in writing", (D(2026, 3, 1), None)),
+    ("2026年3月1日起长期有效", (D(2026, 3, 1), None)),
 ])
 def test_each_date_style_of_a_period(printed, expected):
     assert period(printed, bare_is_end=True) == expected

@@ -415,3 +415,15 @@ def test_a_detail_card_of_captions_over_values_pairs_by_column() -> None:
     fields = extract(read_of(box_page(words)))
     assert fields.product_name == "블루투스 키보드" and fields.product_id == "1393896255"
     assert fields.status == "판매중지" and fields.reason == "Full ingredient list missing"
+
+
+def test_a_detail_card_whose_small_id_ocr_read_as_10_keeps_the_url_id() -> None:
+    """`상품 ID (노출)` read as `상품 10 (노출)`: the exposed id (the URL's) is still known as such
+    and ranks before the registered one."""
+    rows = [("등록상품 10", "1328777156"), ("상품명", "차량용 무선 충전 거치대"), ("상품 10 (노출)", "7392780514"),
+            ("상태", "판매중지")]
+    words = []
+    for n, (label, value) in enumerate(rows):
+        words += words_of(label, 40, 100 + n * 36) + words_of(value, 260, 100 + n * 36)
+    found = extract(read_of(box_page(words)))
+    assert found.product_id == "7392780514" and found.status == "판매중지"

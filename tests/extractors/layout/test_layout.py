@@ -235,3 +235,27 @@ def test_a_caption_set_off_above_its_list_in_the_right_column_reads_with_it():
 
     blocks = [[c.text for c in block] for block in column_blocks(layout_of(page))]
     assert ["화장품 전성분", "정제수, 베타인, 메틸프로판다이", "올, 스쿠알란, 글리세릴스테아레이트,", "카보머, 알란토인"] in blocks
+
+
+def test_a_row_label_under_a_label_without_a_value_is_not_its_value():
+    """A bilingual form whose Korean label OCR garbled: the English gloss left alone (`Grantee`)
+    has the next row under it, label and value (`품목 | All products`); neither is the grantee."""
+    from casefile.pages import ReadResult
+    from extractors.fields.authorization import extract_authorization
+    from extractors.fields.context import FieldContext
+
+    rows = [[(60, "위임인"), (420, "루이펑화장품 유한공사")], [(60, "(Licensor)")],
+            [(60, "PEEL TT"), (420, "주식회사 빛나래상사")], [(60, "Grantee")],
+            [(60, "품목"), (420, "All products")], [(60, "Licensed Products")],
+            [(60, "상표"), (420, "LANITECH")]]
+    fields = extract_authorization(ReadResult(pages=[page_of(rows, source="ocr", confidence=0.9)]), FieldContext())
+    assert fields.grantee in (None, "주식회사 빛나래상사")
+    assert fields.brand == "LANITECH"
+
+
+def test_a_number_beside_a_label_late_in_the_list_is_read_as_printed_even_malformed():
+    """`安全认证编号` (安全인증번호 as a Chinese agency prints it) sits late in the label list; its
+    value, a number that fits no scheme, is still what is printed there, for the check to judge."""
+    rows = [[(60, "KC 安全认证证书")], [(60, "安全认证编号"), (420, "SU228529-258")], [(60, "产品型号"), (420, "GKW3094")]]
+    fields = extract_kc([page_of(rows, source="ocr", confidence=0.9)])
+    assert (fields.certificate_number, fields.model_name) == ("SU228529-258", "GKW3094")
