@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from casefile.fields import AuthorizationLetterFields
 from casefile.pages import ReadResult
-from extractors.fields.authorization_rules import BILINGUAL_SPLIT, HANGUL_OR_HAN, RULES, rules, vocabulary
+from casefile.text import HANGUL
+from extractors.fields.authorization_rules import BILINGUAL_SPLIT, RULES, rules, vocabulary
 from extractors.fields.context import Extraction, FieldContext, Inferences
 from extractors.fields.parties import brand_name, company_names, party_name, prose_brand, prose_party, signing_party
 from extractors.fields.periods import first_date, period, prose_period
@@ -133,7 +134,8 @@ def _usable(hit: LabelHit, text: str) -> bool:
     starts_line = bool(_LIST_MARK.fullmatch(text[line_start:hit.start]))
     if _SEPARATED.match(text, hit.end):
         return True
-    return starts_line and (hit.explicit or bool(HANGUL_OR_HAN.search(hit.label)))
+    # A Chinese letter sets its labels off with "：" always: "1. 被授权方可在…销售" is a clause.
+    return starts_line and (hit.explicit or bool(HANGUL.search(hit.label)))
 
 
 def _from_below(hit: LabelHit, text: str) -> bool:

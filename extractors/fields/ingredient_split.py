@@ -25,7 +25,7 @@ def split_items(block: str) -> list[str]:
     seps = HARD_SEPS + (_DOT_SEPS if sum(ch in _DOT_SEPS for ch in outer) > hard else "")
     items, start = [], 0
     for i, ch in enumerate(block):
-        if ch in seps and not inside[i] and not _thousands_comma(block, i):
+        if ch in seps and not inside[i] and not (_thousands_comma(block, i) and not _ends_a_name(block[start:i])):
             items.append(block[start:i])
             start = i + 1
     items.append(block[start:])
@@ -50,6 +50,12 @@ def _inside_brackets(text: str) -> list[bool]:
 
 def _thousands_comma(text: str, i: int) -> bool:
     return text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def _ends_a_name(text: str) -> bool:
+    """Whether the text before a comma between digits is a whole known name ("벤조페논-3,1,2-헥산다이올":
+    the comma ends 벤조페논-3; in "1,2-헥산다이올" the "1" before it is no name)."""
+    return dictionary().exact(text.strip(EDGE_JUNK)) is not None
 
 
 def _unwrap(item: str, line_breaks_separate: bool) -> list[str]:

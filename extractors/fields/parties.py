@@ -59,7 +59,7 @@ def _company_forms() -> list[re.Pattern[str]]:
     word = r"[가-힣A-Za-z0-9&·.\-]+"
     cap = r"(?:[A-Z0-9&][\w&'.\-]*|\([A-Z][\w ]*\)|of|and|&)"
     return [
-        re.compile(rf"(?:{either('ko_forms')})[ \t]*(?P<w>{word})"),
+        re.compile(rf"(?:{either('ko_forms')})[ \t]*(?P<w>{word})(?:[ \t]+(?P<w2>[가-힣]{{2,6}})(?![가-힣])(?![ \t]+[가-힣]))?"),
         re.compile(rf"{word}(?:[ \t]+{word})?[ \t]*(?:{either('ko_forms')})"),
         re.compile(rf"(?:{cap}[ \t]+){{1,8}}(?:{either('en_forms')})(?![A-Za-z])"),
         re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()]{{2,30}}?(?:{either('zh_forms')})"),
@@ -75,10 +75,25 @@ def company_names(text: str) -> list[tuple[int, int, str]]:
             word = m.groupdict().get("w")
             if word is not None and _KO_PARTICLE.fullmatch(word):
                 continue  # "주식회사는": the form ends a name here, it does not start one
+            end = m.end()
+            second = m.groupdict().get("w2")
+            if second is not None and not _second_word_of_name(second):
+                end = m.start("w2")  # "주식회사 한빛 판매권한을": the name is one word
             start = m.start() + len(_LEADING_PARTICLE.match(m.group()).group())
-            if not any(s < m.end() and start < e for s, e, _ in found):
-                found.append((start, m.end(), m.group()[start - m.start():]))
+            if not any(s < end and start < e for s, e, _ in found):
+                found.append((start, end, text[start:end].rstrip()))
     return sorted(found)
+
+
+def _second_word_of_name(word: str) -> bool:
+    """Whether the Hangul word that ends "(주)한빛 …" is more of the name ("(주)다온 코리아", as OCR or
+    a typist spaced it), not the sentence going on ("…에게", "판매권한을") nor a title or role. Only
+    a last Hangul word is taken: before another one ("한빛 수입 제품을") the sentence goes on."""
+    if _KO_TAIL.search(word) or _KO_VERB_END.search(word) or letter_words().fullmatch(word):
+        return False
+    roles = terms("labels", "grantor").pattern + "|" + terms("labels", "grantee").pattern
+    stops = terms("signature", "value_stops")
+    return not re.fullmatch(roles, word, re.IGNORECASE) and not stops.fullmatch(word)
 
 
 def party_name(value: str, ocr: bool = False, last: bool = False, prose: bool = False) -> str | None:

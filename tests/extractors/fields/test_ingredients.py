@@ -6,7 +6,7 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from casefile.pages import Page, Table
@@ -300,6 +300,7 @@ def test_a_separator_inside_brackets_never_splits_and_label_order_is_kept(names,
 
 
 @settings(max_examples=60, deadline=None)
+@example(names=["벤조페논-3", "1,2-헥산다이올"], notes=[None] * 10, sep=",")  # a comma between digits ends a name
 @given(names=st.lists(st.sampled_from(_NAMES), min_size=1, max_size=10),
        notes=st.lists(st.one_of(st.none(), parentheticals()), min_size=10, max_size=10), sep=SEPARATORS)
 def test_standard_names_come_out_in_label_order_whatever_their_notes_hold(names, notes, sep):
