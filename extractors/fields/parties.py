@@ -41,6 +41,8 @@ _KO_VERB_END = re.compile(r"(?:거나|하고|하며|하여|해서|하는|하지|
 _OCR_HANGUL_GAP = re.compile(r"(?<=[가-힣]) (?=[가-힣])")
 _FORM_FIRST = re.compile(r"(주식회사|유한회사|유한책임회사|합자회사|합명회사)(?=[가-힣])")
 _NAME_CHARS = re.compile(r"[^\W_]{2}")
+# Chinese grammar words no company name holds: "品牌的正品" is a phrase, not a party.
+_ZH_FUNCTION = re.compile(r"[的将把被了]")  # not 在 (在线), not 可 (可口可乐)
 _MAX_NAME_WORDS = 6
 _MAX_PROSE_NAME_WORDS = 4
 
@@ -145,7 +147,7 @@ def _plausible_prose_name(words: list[str]) -> bool:
     verb ending ("상품을", "판매하거나"), and it is not a role word ("수임인")."""
     if any(_KO_TAIL.search(w) or _KO_VERB_END.search(w) for w in words):
         return False
-    if terms("prose", "authorize_zh").search("".join(words)):
+    if terms("prose", "authorize_zh").search("".join(words)) or any(_ZH_FUNCTION.search(w) for w in words):
         return False
     roles = terms("labels", "grantor").pattern + "|" + terms("labels", "grantee").pattern
     return not re.fullmatch(roles, " ".join(words), re.IGNORECASE)
@@ -231,7 +233,7 @@ def _speaker(before: str) -> str | None:
 def _chinese_grant(flat: str, field: str) -> str | None:
     """ "我司A（…）特授权B在韩国…销售…"; 被授权 and 授权书/授权期限 are not the verb."""
     verb = re.compile(rf"(?<!被)(?:{alternation('prose', 'authorize_zh')})"
-                      r"(?!书|期|范围|方|人|品牌|区域|地区|时间|单位|公司|商|委托|证明)")
+                      r"(?!\s*(?:书|期|范围|方|人|品牌|区域|地区|时间|单位|公司|商|委托|证明))")  # OCR spaces Han
     for m in verb.finditer(flat):
         if field == "grantor":
             before = re.split(r"[。；;\n]", flat[max(0, m.start() - 120):m.start()])[-1]

@@ -463,3 +463,22 @@ def test_a_broken_pdf_has_no_signatures_and_does_not_raise(tmp_path, content):
     path = tmp_path / "broken.pdf"
     path.write_bytes(content)
     assert pdf_signatures(path) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("hereby authorize (주)다온 코리아 to sell", "(주)다온 코리아"),   # spaced as a typist or OCR spaced it
+    ("수임인: (주)소담 트레이딩", "(주)소담 트레이딩"),
+    ("주식회사 한빛 판매권한을 위임합니다", "주식회사 한빛"),     # the sentence goes on: one word
+    ("주식회사 한빛 수입 제품을 판매", "주식회사 한빛"),          # a word before another: the sentence's
+    ("주식회사 한빛 대표이사 김철수 (인)", "주식회사 한빛"),
+])
+def test_a_form_first_name_takes_its_last_spaced_word_only(text, name):
+    from extractors.fields.parties import company_names
+
+    assert company_names(text)[0][2] == name
+
+
+def test_a_chinese_clause_that_starts_with_a_role_word_names_no_party():
+    text = ("品牌 授权 委托 书\n授权 期 限 : 2026 年 11 月 28 日 至 2027 年 10 月 6 日 。\n"
+            "1. 被 授权 方 可 在 Coupang 平 台 销 售 授权 品牌 的 正品 。")
+    assert fields_of(text, source="ocr").grantee is None
