@@ -307,12 +307,15 @@ def brand_name(value: str, ocr: bool = False) -> str | None:
         return None  # a phone number or a year before "商标" / "Trademark" is no brand
     if letter_words().fullmatch(chosen.strip()) or any(letter_words().fullmatch(w) for w in chosen.split()):
         return None  # the letter's own title or a label beside the word "brand"
+    if any(HANGUL.search(m.group()) for m in letter_words().finditer(chosen)):
+        return None  # "판매위임장": a Korean word of the letter inside (the title "브랜드 판매위임장")
     return tidy_value(chosen, ocr)
 
 
 @lru_cache(maxsize=1)
 def _brand_patterns() -> list[re.Pattern[str]]:
     words = alternation("prose", "brand_words")
+    native = "|".join(re.escape(w) for w in rules()["prose"]["brand_words"] if HANGUL_OR_HAN.search(w))
     latin = r"(?P<v>[A-Z0-9][A-Za-z0-9&'.\-]*(?:\s+[A-Z0-9][A-Za-z0-9&'.\-]*){0,2})"
     caps = r"(?P<v>[A-Z0-9][A-Z0-9&'.\-]+)"
     return [
@@ -321,6 +324,8 @@ def _brand_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"(?i:under|of|for)\s+(?i:the)\s+(?i:{words})(?:\s+(?i:name))?\s+{latin}"),
         re.compile(rf"(?i:{words})\s*(?:명|名称)?\s*{latin}(?=\s|[,.。，]|$)"),  # 브랜드 HANBIT, 品牌HANBIT
         re.compile(rf"{caps}\s*(?i:{words})"),  # HANBIT brand, HANBIT 브랜드, HANBIT品牌
+        # "보유한 Kira audio 상표가": Latin words of any case right before a Korean or Chinese brand word.
+        re.compile(rf"(?<![A-Za-z0-9])(?P<v>[A-Z][A-Za-z0-9&'.\-]*(?:\s+[A-Za-z0-9&'.\-]+){{0,2}})\s*(?:{native})"),
     ]
 
 

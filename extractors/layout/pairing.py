@@ -146,7 +146,10 @@ def _labels(page: int, lines: tuple[Line, ...], vocabulary: LabelVocabulary,
         for i, cell in enumerate(line.cells):
             text = normalize(cell.text)
             lead = _LEAD.match(text).end()
-            hits = [h for h in vocabulary.hits(text[lead:]) if h.start == 0 or h.explicit]
+            # An English label after an unknown Korean one opens the cell as much as it does.
+            hits = [dataclasses.replace(h, start=0) if _after_its_korean_label(text[lead:], h) else h
+                    for h in vocabulary.hits(text[lead:])]
+            hits = [h for h in hits if h.start == 0 or h.explicit]
             if not hits:
                 fuzzy = _fuzzy_label(text[lead:], vocabulary)
                 if fuzzy:
@@ -160,6 +163,8 @@ def _labels(page: int, lines: tuple[Line, ...], vocabulary: LabelVocabulary,
                     labelled.add((n, i))
                     labels.append(_Label(hit.field, hit.label, cell, n, i, _rank_factor(vocabulary, hit)))
                 elif hit.value:
+                    # `제품모델명 Model No. ZKF6751PG`: the label, its English gloss, then the value.
+                    hit = dataclasses.replace(hit, value=_without_gloss(hit.value, vocabulary.labels.get(hit.field, [])))
                     inline.extend(_inline(page, cell, hit, types, _rank_factor(vocabulary, hit)))
                     if not hit.explicit and hit.start == 0 and len(hit.value.split()) == 1:
                         # "Product Title" over "블루투스 키보드": the word after a label set off by a
@@ -212,6 +217,7 @@ def _rank_factor(vocabulary: LabelVocabulary, hit: LabelHit) -> float:
 
 
 _GLOSS_WORD = re.compile(r"[A-Za-z]+")
+_HANGUL_CHAR = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _is_gloss(rest: str, terms: list[str]) -> bool:
@@ -222,6 +228,33 @@ def _is_gloss(rest: str, terms: list[str]) -> bool:
         return False
     own = {w.casefold() for t in terms for w in _GLOSS_WORD.findall(t) if len(w) > 2}
     return bool(own & {w.casefold() for w in _GLOSS_WORD.findall(rest)})
+
+
+_ONE_KOREAN_LABEL = re.compile(r"[\uac00-\ud7a3]{2,8}(?: [\uac00-\ud7a3]{1,6})?")
+
+
+def _after_its_korean_label(text: str, hit: LabelHit) -> bool:
+    """An English label right after a Korean word or two that open the cell: a bilingual caption
+    whose Korean half we do not know (`제품모델명 Model No. ZKF6751PG`); the English half says the field."""
+    return not _HANGUL_CHAR.search(hit.label) and bool(_ONE_KOREAN_LABEL.fullmatch(text[:hit.start].strip()))
+
+
+def _without_gloss(value: str, terms: list[str]) -> str:
+    """The value without an English gloss of its label in front ("Model No. ZKF6751PG" -> "ZKF6751PG",
+    "Product Name Smart Lamp" -> "Smart Lamp"): the longest run of leading words that is a gloss and
+    ends in a word of the field's English labels, when something is left after it."""
+    words = value.split()
+    own = {w.casefold() for t in terms for w in _GLOSS_WORD.findall(t) if len(w) > 2}
+    for k in range(min(5, len(words) - 1), 0, -1):
+        head = " ".join(words[:k])
+        last = _GLOSS_WORD.findall(words[k - 1])
+        rest = " ".join(words[k:])
+        label_words = own | {"no"}
+        if all(w.casefold() in label_words for w in _GLOSS_WORD.findall(rest)) and not re.search(r"\d|[^\x00-\x7f]", rest):
+            continue  # "Model No.": what is left is more of the label
+        if last and last[-1].casefold() in label_words and _is_gloss(head, terms):
+            return rest
+    return value
 
 
 def _ends_cell(text: str, hit: LabelHit) -> bool:

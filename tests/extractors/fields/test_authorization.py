@@ -482,3 +482,12 @@ def test_a_chinese_clause_that_starts_with_a_role_word_names_no_party():
     text = ("品牌 授权 委托 书\n授权 期 限 : 2026 年 11 月 28 日 至 2027 年 10 月 6 日 。\n"
             "1. 被 授权 方 可 在 Coupang 平 台 销 售 授权 品牌 的 正品 。")
     assert fields_of(text, source="ocr").grantee is None
+
+
+def test_a_spaced_title_is_no_brand_and_a_mixed_case_brand_is_read_from_the_sentence():
+    """`브 랜 드 판 매 위 임 장` (the title "브랜드 판매위임장") is not brand 판매위임장; "보유한 Kira audio
+    상표가" names the brand in mixed case."""
+    text = ("브 랜 드 판 매 위 임 장\n이우카이다무역유한회사(이하 \"위임인\")는 주식회사 미래 무역(이하 \"수임인\")에게 "
+            "위임인이 보유한 Kira audio\n상표가 부착된 제품을 쿠팡(Coupang)에서 판매할 수 있는 권한을 아래와 같이 위임합니다.\n"
+            "위임기간: 2026. 12. 28. ~ 2027. 12. 27.")
+    assert fields_of(text).brand == "Kira audio"

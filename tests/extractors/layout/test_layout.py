@@ -259,3 +259,24 @@ def test_a_number_beside_a_label_late_in_the_list_is_read_as_printed_even_malfor
     rows = [[(60, "KC 安全认证证书")], [(60, "安全认证编号"), (420, "SU228529-258")], [(60, "产品型号"), (420, "GKW3094")]]
     fields = extract_kc([page_of(rows, source="ocr", confidence=0.9)])
     assert (fields.certificate_number, fields.model_name) == ("SU228529-258", "GKW3094")
+
+
+def test_a_bilingual_caption_whose_korean_half_is_unknown_pairs_by_its_english_half():
+    """`제품모델명 Model No. ZKF6751PG`: an unknown Korean label, the English label, the value, all in
+    one cell; the English gloss is not part of the value."""
+    rows = [[(40, "인증관리번호 Safety Certification No."), (520, "제품의 명칭 Name of Equipment 무선")],
+            [(40, "제품모델명 Model No. ZKF6751PG"), (520, "교부일 Issue Date 2027.01.18")]]
+    fields = extract_kc([page_of(rows)])
+    assert fields.model_name == "ZKF6751PG"
+
+
+def test_an_english_gloss_before_a_value_is_not_part_of_it():
+    from extractors.fields.kc import vocabulary
+    from extractors.layout.pairing import _without_gloss
+
+    terms = vocabulary().labels["model_name"]
+    assert _without_gloss("Model No. ZKF6751PG", terms) == "ZKF6751PG"
+    assert _without_gloss("ZKF6751PG", terms) == "ZKF6751PG"
+    assert _without_gloss("Model No.", terms) == "Model No."  # nothing after it: not stripped
+    names = vocabulary().labels["product_name"]
+    assert _without_gloss("Product Name Smart Lamp", names) == "Smart Lamp"
