@@ -14,7 +14,9 @@ from pathlib import Path
 
 from casefile.codes import DocumentKind
 from casefile.pages import ReadResult
+from extractors.fields.ingredient_split import split_items
 from extractors.rulefiles import rule_file
+from extractors.text.ingredient_names import dictionary, strip_notes
 from extractors.text.textmatch import loose_regex, normalize, squeeze
 
 RULES = Path(__file__).parent / "rules" / "kinds.toml"
@@ -29,6 +31,8 @@ class _Rules:
     screen_bonus: int
     listing_bonus: int
     status_cell_bonus: int
+    ingredient_names_bonus: int
+    ingredient_names_min: int
     listing_status: re.Pattern[str]
     coupang: re.Pattern[str]
     keywords: dict[DocumentKind, tuple[re.Pattern[str], dict[str, int]]]
@@ -52,6 +56,8 @@ def _rules() -> _Rules:
         screen_bonus=data["screen_bonus"],
         listing_bonus=data["listing_bonus"],
         status_cell_bonus=data["status_cell_bonus"],
+        ingredient_names_bonus=data["ingredient_names_bonus"],
+        ingredient_names_min=data["ingredient_names_min"],
         listing_status=loose_regex(data["listing_status_terms"]),
         coupang=loose_regex(data["coupang_markers"]),
         keywords=keywords,
@@ -89,6 +95,8 @@ def kind_scores(read: ReadResult, filename: str = "") -> Counter[DocumentKind]:
         scores[DocumentKind.seller_center_screenshot] += rules.listing_bonus
     if scores[DocumentKind.seller_center_screenshot] > 0 and cells:
         scores[DocumentKind.seller_center_screenshot] += rules.status_cell_bonus
+    if _known_ingredients(text) >= rules.ingredient_names_min:
+        scores[DocumentKind.ingredient_list] += rules.ingredient_names_bonus
     is_notice = bool(rules.coupang.search(text))
     if not is_notice:
         scores[DocumentKind.notice_email] = min(scores[DocumentKind.notice_email], 0)
@@ -126,6 +134,13 @@ _COUPANG_ID = re.compile(r"(?<![\d-])\d{8,13}(?![\d-])")
 def _listing_rows(text: str, status: re.Pattern[str]) -> int:
     """Lines that read as a row of a product list: a Coupang id and a status term."""
     return sum(bool(_COUPANG_ID.search(line) and status.search(line)) for line in text.splitlines())
+
+
+def _known_ingredients(text: str) -> int:
+    """How many distinct known ingredient names the text's comma- or dot-separated items are."""
+    words = dictionary()
+    items = (strip_notes(i) for line in text.splitlines() for i in split_items(line) if 2 <= len(i) <= 40)
+    return len({found for i in items if (found := words.exact(i))})
 
 
 def _status_cells(text: str, status: re.Pattern[str]) -> set[str]:

@@ -246,3 +246,14 @@ def test_a_status_standing_alone_as_a_cell_leans_to_the_wing_screenshot():
     notice = _image("[쿠팡] 판매중지 안내\n판매자님, 상품 8577926654의 판매가 판매중지 되었습니다.\n"
                     "소명자료를 제출해 주세요. 처리 결과는 알림으로 안내됩니다.", 1608, 2144)
     assert classify(notice) is DocumentKind.notice_email
+
+
+def test_a_label_naming_many_known_ingredients_is_an_ingredient_list_whatever_its_caption():
+    """A photographed label whose 전성분 caption reads "원료 성분": the run of known names tells."""
+    label = ("AC 클리어 스팟 세럼\n제조업자 : Onnuri Distribution Co., Ltd.\n내용량: 50 mL\n"
+             "원료 성분: 다이메티콘 ㆍ 아데노신 ㆍ 정제수 ㆍ 부틸렌글라이콜 ㆍ 알란토인 ㆍ 녹차추출물 ㆍ 카페인")
+    assert classify(_image(label, 2480, 3508)) is DocumentKind.ingredient_list
+    # A notice naming one or two ingredients stays a notice.
+    notice = ("[쿠팡] 판매중지 안내\n판매자님, 상품 8577926654의 전성분 표시에 정제수, 카페인이 누락되어 "
+              "판매중지 되었습니다. 소명자료를 제출해 주세요.")
+    assert classify(_image(notice, 2480, 3508)) is DocumentKind.notice_email
