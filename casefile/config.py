@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -35,18 +36,41 @@ class ListingConfig(_Section):
     product_name: CleanStr = None
     model_name: CleanStr = None
     brand: CleanStr = None
+    previous_product_name: CleanStr = Field(None, description="The product name the listing showed before the "
+                                                              "seller corrected it (listing_mismatch letters)")
+    previous_model_name: CleanStr = Field(None, description="The model name the listing showed before the seller "
+                                                            "corrected it (listing_mismatch letters)")
 
 
 class AppealConfig(_Section):
     reason: ReasonCode | None = None
     notice_date: dt.date | None = None
     previous_appeal_date: dt.date | None = None
+    explanation: CleanStr = Field(None, description="The seller's own account, in Korean, of the delisting's cause "
+                                                    "and the action taken; the letter quotes it (an `other` appeal "
+                                                    "needs it)")
+
+
+class ExhibitConfig(_Section):
+    note: CleanStr = Field(None, description="What the document shows, in Korean, in the seller's words")
 
 
 class CaseConfig(_Section):
     seller: SellerConfig = Field(default_factory=SellerConfig)
     listing: ListingConfig = Field(default_factory=ListingConfig)
     appeal: AppealConfig = Field(default_factory=AppealConfig)
+    #: `[exhibits."docs/photo.jpg"] note = "..."`: keyed by the document's path in the case (CONTRACT.md).
+    exhibits: dict[str, ExhibitConfig] = Field(default_factory=dict)
+
+    def note_for(self, path: str) -> str | None:
+        """The seller's note on the document at `path` (paths compared in NFC with `/` separators)."""
+        wanted = _path_key(path)
+        return next((e.note for p, e in self.exhibits.items() if _path_key(p) == wanted and e.note), None)
+
+
+def _path_key(path: str) -> str:
+    key = unicodedata.normalize("NFC", path.replace("\\", "/")).strip()
+    return key.removeprefix("./")
 
 
 @dataclass(frozen=True)
@@ -77,7 +101,9 @@ def read_case_toml(text: str) -> tuple[CaseConfig, list[ConfigProblem]]:
     kept: dict[str, dict] = {}
     for section, value in raw.items():
         model = _SECTIONS.get(section)
-        if model is None:
+        if section == "exhibits" and isinstance(value, dict):
+            kept[section] = _valid_exhibits(value, lines, problems)
+        elif model is None:
             problems.append(_problem(f"unknown key '{section}', ignored", section, lines))
         elif not isinstance(value, dict):
             problems.append(_problem(f"key '{section}' must be a table ([{section}]), ignored", section, lines))
@@ -101,6 +127,18 @@ def _valid_keys(section: str, model: type[BaseModel], values: dict, lines: dict[
             problems.append(_problem(f"key '{dotted}': {message} (got {value!r}), ignored", dotted, lines))
             continue
         kept[key] = value
+    return kept
+
+
+def _valid_exhibits(values: dict, lines: dict[str, int], problems: list[ConfigProblem]) -> dict:
+    """`[exhibits."<path>"]` tables: each one's keys checked like a section's."""
+    kept = {}
+    for path, table in values.items():
+        dotted = f"exhibits.{path}"
+        if not isinstance(table, dict):
+            problems.append(_problem(f"key '{dotted}' must be a table ([exhibits.\"{path}\"]), ignored", dotted, lines))
+            continue
+        kept[path] = _valid_keys(dotted, ExhibitConfig, table, lines, problems)
     return kept
 
 

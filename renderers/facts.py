@@ -7,6 +7,7 @@ documents"); among documents, the first exhibit that states a fact wins.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from casefile.codes import DocumentKind, Scheme
@@ -20,34 +21,60 @@ from casefile.fields import (
 )
 from renderers.typeset import kdate
 
-SCHEME_KO: dict[Scheme, str] = {
-    Scheme.safety_certification: "안전인증",
-    Scheme.safety_confirmation: "안전확인",
-    Scheme.supplier_conformity: "공급자적합성확인",
-    Scheme.radio_conformity: "방송통신기자재 적합성평가",
+#: The statute and article each scheme rests on, as DOMAIN.md §1.1 and §1.3 cite them (전안법 제5조
+#: 안전인증, 제15조 안전확인 신고, 제23조 공급자적합성확인; 전파법 제58조의2 적합성평가).
+_LAW: dict[Scheme, tuple[str, str]] = {
+    Scheme.safety_certification: ("전기용품 및 생활용품 안전관리법", "제5조"),
+    Scheme.safety_confirmation: ("전기용품 및 생활용품 안전관리법", "제15조"),
+    Scheme.supplier_conformity: ("전기용품 및 생활용품 안전관리법", "제23조"),
+    Scheme.radio_conformity: ("전파법", "제58조의2"),
 }
-SCHEME_ZH: dict[Scheme, str] = {
-    Scheme.safety_certification: "安全认证",
-    Scheme.safety_confirmation: "安全确认",
-    Scheme.supplier_conformity: "供应商符合性确认",
-    Scheme.radio_conformity: "广播通信设备符合性评估",
-}
+#: A children's product (a `CB…` number, DOMAIN.md §1.4) rests on its own act, named without an
+#: article: the article numbers of §1.2 are third-party and the split by number shape is inferred.
+_CHILDREN = "어린이제품 안전 특별법"
+LAW_ZH = {"전기용품 및 생활용품 안전관리법": "电气用品及生活用品安全管理法", "전파법": "电波法",
+          _CHILDREN: "儿童产品安全特别法"}
 
 
-def legal_basis(kc: KcCertificateFields) -> str | None:
-    """The statute a certificate rests on, named only as far as DOMAIN.md §1 supports it.
-
-    No article numbers: the 전안법 articles are third-party citations with a conflict (§1.1), and
-    the children's-product split is only inferred from the `CB` number shape (§1.4), so a `CB`
-    number gets no statute rather than a possibly wrong one.
-    """
-    if kc.scheme is Scheme.radio_conformity:
-        return "전파법"
-    if kc.certificate_number and kc.certificate_number.startswith("CB"):
+def legal_basis(kc: KcCertificateFields) -> tuple[str, str | None] | None:
+    """(statute, article or None) a certificate rests on, only as far as DOMAIN.md supports it."""
+    if kc.scheme is None:
         return None
-    if kc.scheme in (Scheme.safety_certification, Scheme.safety_confirmation, Scheme.supplier_conformity):
-        return "전기용품 및 생활용품 안전관리법"
-    return None
+    if kc.scheme is not Scheme.radio_conformity and (kc.certificate_number or "").startswith("CB"):
+        return _CHILDREN, None
+    return _LAW.get(kc.scheme)
+
+
+def law_ko(kc: KcCertificateFields) -> str:
+    """`「전기용품 및 생활용품 안전관리법」 제5조`; empty when no basis is supported."""
+    basis = legal_basis(kc)
+    if basis is None:
+        return ""
+    name, article = basis
+    return f"「{name}」 {article}" if article else f"「{name}」"
+
+
+def law_zh(kc: KcCertificateFields) -> str:
+    """`韩国《电气用品及生活用品安全管理法》第5条`; empty when no basis is supported."""
+    basis = legal_basis(kc)
+    if basis is None:
+        return ""
+    name, article = basis
+    number = article.removeprefix("제").replace("조의", "条之").removesuffix("조") if article else ""
+    return f"韩国《{LAW_ZH[name]}》" + (f"第{number}{'' if '条' in number else '条'}" if article else "")
+
+
+#: How the exhibit index and the 붙임 list name a KC document by its scheme: a 안전확인 is a 신고
+#: (DOMAIN.md §3.4 "안전확인신고 증명서"), a 공급자적합성확인 is no 인증, a 적합성평가 is RRA's.
+KC_TITLE_KO: dict[Scheme, str] = {
+    Scheme.safety_confirmation: "안전확인 신고증명서",
+    Scheme.supplier_conformity: "공급자적합성확인 서류",
+    Scheme.radio_conformity: "적합성평가 확인서",
+}
+
+#: A company's name shows its form; its head signs as 대표이사, anyone else's as 대표.
+_CORPORATE = re.compile(r"주식회사|유한회사|\(주\)|\(유\)|㈜|有限公司|株式会社|\b(?:co|ltd|limited|inc|corp|corporation|llc|gmbh)\b\.?",
+                        re.IGNORECASE)
 
 
 def lookup_site(kc: KcCertificateFields) -> str:
@@ -76,6 +103,7 @@ class ExhibitView:
     note: str | None  # what the 붙임 line adds in parentheses: the certificate number, the brand
     dates: str | None
     sha256: str
+    seller_note: str | None = None  # case.toml [exhibits."<path>"] note: what it shows, in the seller's words
     pages: int = 0
     first_page: int = 0  # in the package
 
@@ -107,6 +135,9 @@ class Facts:
     brand: str | None
     notice_date: dt.date | None
     notice_reason: str | None
+    previous_product_name: str | None = None  # case.toml: what the listing said before its correction
+    previous_model_name: str | None = None
+    explanation: str | None = None  # case.toml [appeal] explanation, in the seller's words
     kc: KcCertificateFields | None = None
     kc_label: str | None = None
     auth: AuthorizationLetterFields | None = None
@@ -115,6 +146,12 @@ class Facts:
     ingredients_label: str | None = None
     shot: SellerCenterScreenshotFields | None = None
     exhibits: list[ExhibitView] = field(default_factory=list)
+
+    @property
+    def representative_title(self) -> str:
+        """대표이사 for a company (주식회사, (주), Co., Ltd. …), else 대표."""
+        names = " ".join(n for n in (self.seller, self.seller_other) if n)
+        return "대표이사" if _CORPORATE.search(names) else "대표"
 
     def of_kinds(self, *kinds: str) -> list[ExhibitView]:
         """The exhibits of these document kinds, in exhibit order."""
@@ -150,6 +187,11 @@ def _detail_and_dates(item: EvidenceItem) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _title(item: EvidenceItem) -> str:
+    scheme = getattr(item.fields, "scheme", None) if item.kind is DocumentKind.kc_certificate else None
+    return KC_TITLE_KO.get(scheme, item.title_ko) if scheme else item.title_ko
+
+
 def exhibit_views(chain: EvidenceChain) -> list[ExhibitView]:
     views = []
     for item in chain.items:
@@ -157,9 +199,10 @@ def exhibit_views(chain: EvidenceChain) -> list[ExhibitView]:
         note = getattr(item.fields, "certificate_number", None) or getattr(item.fields, "brand", None)
         views.append(
             ExhibitView(
-                number=item.exhibit.number, label=item.exhibit.label, title=item.title_ko,
+                number=item.exhibit.number, label=item.exhibit.label, title=_title(item),
                 document=item.exhibit.document, kind=item.kind, detail=detail, note=note, dates=dates,
                 sha256=item.exhibit.sha256, pages=item.page_count,
+                seller_note=chain.config.note_for(item.exhibit.document),
             )
         )
     return views
@@ -188,6 +231,9 @@ def gather(chain: EvidenceChain) -> Facts:
         model_name=stated.model_name.value,
         brand=stated.brand.value,
         notice_date=chain.notice_date,
+        previous_product_name=cfg.listing.previous_product_name,
+        previous_model_name=cfg.listing.previous_model_name,
+        explanation=cfg.appeal.explanation,
         notice_reason=notice.fields.reason if notice and isinstance(notice.fields, NoticeEmailFields) else None,
         kc=kc.fields if kc else None,
         kc_label=kc.exhibit.label if kc else None,

@@ -10,14 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from casefile.evidence import EvidenceChain
-from renderers.facts import SCHEME_KO, SCHEME_ZH, ExhibitView, Facts, legal_basis, lookup_site, lookup_site_zh
+from renderers.facts import ExhibitView, Facts, law_ko, law_zh, lookup_site, lookup_site_zh
 from renderers.typeset import TEMPLATES, render_html, text_env
 
 CATALOG = TEMPLATES / "letter_paragraphs.toml"
 
 #: 공문 item markers by level (DOMAIN.md §6): 1. → 가. → 1)
 _HANGUL_MARKS = "가나다라마바사아자차카타파하"
-LAW_ZH = {"전기용품 및 생활용품 안전관리법": "电气用品及生活用品安全管理法", "전파법": "电波法"}
 
 
 @dataclass(frozen=True)
@@ -79,12 +78,13 @@ def cite(exhibits: list[ExhibitView]) -> str:
 
 
 def _scope(facts: Facts, reason: dict[str, Any]) -> dict[str, Any]:
+    terms = catalog().get("terms", {})
+    scheme = facts.kc.scheme if facts.kc is not None and facts.kc.scheme is not None else None
     return {
-        "f": facts, "r": reason, "t": catalog().get("terms", {}), "cite": cite,
-        "law": legal_basis, "lookup": lookup_site, "lookup_zh": lookup_site_zh,
-        "law_zh": lambda kc: LAW_ZH.get(legal_basis(kc) or "", ""),
-        "scheme_ko": lambda kc: SCHEME_KO.get(kc.scheme, ""),
-        "scheme_zh": lambda kc: SCHEME_ZH.get(kc.scheme, ""),
+        "f": facts, "r": reason, "t": terms, "cite": cite,
+        # `k`: how this case's KC scheme is spoken of ([terms.kc]; `unknown` when none was read).
+        "k": terms["kc"][str(scheme) if scheme is not None else "unknown"],
+        "law_ko": law_ko, "law_zh": law_zh, "lookup": lookup_site, "lookup_zh": lookup_site_zh,
     }
 
 

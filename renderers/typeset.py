@@ -7,7 +7,6 @@ the only generated CSS is the @font-face block that pins the families to the fon
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from pathlib import Path
@@ -17,6 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from weasyprint.text.fonts import FontConfiguration
 
+from casefile.datetext import kdate, zh_date
+from casefile.josa import attach
 from renderers.fonts import font_face_css
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -46,17 +47,9 @@ def keepall(text: object) -> Markup:
     return Markup(" ").join(spans)
 
 
-def kdate(value: dt.date | None) -> str:
-    """공문 date: `2026. 11. 28.` — periods, one space, no zero padding (DOMAIN.md §6)."""
-    return "" if value is None else f"{value.year}. {value.month}. {value.day}."
-
-
-def zh_date(value: dt.date | None) -> str:
-    return "" if value is None else f"{value.year}年{value.month}月{value.day}日"
-
-
 def _add_filters(env: Environment) -> Environment:
-    env.filters.update(keepall=keepall, kdate=kdate, zh_date=zh_date)
+    # josa: `{{ f.model_name | josa("이/가") }}` is the name and the particle form it takes (casefile/josa.py).
+    env.filters.update(keepall=keepall, kdate=kdate, zh_date=zh_date, josa=attach)
     return env
 
 

@@ -96,6 +96,12 @@ SCENARIOS: dict[ReasonCode, Scenario] = {
         "상세페이지 표시 사항 확인 요청", ("notice", "photo")),
 }
 
+#: An `other` appeal stands on the seller's own account and a note per exhibit (case.toml), as a
+#: seller would write them in Korean.
+OTHER_EXPLANATION = ("상세페이지의 제품 사진이 실제 판매 제품과 달라 표시 사항 확인이 필요하다는 안내를 받았습니다. "
+                     "당사는 상세페이지의 제품 사진을 실제 판매 제품을 촬영한 사진으로 교체하였습니다.")
+OTHER_NOTES = {"product.jpg": {"note": "상세페이지에 새로 게시한 실제 판매 제품의 사진"}}
+
 #: key -> (path in the case, kind, media type, pages, text source)
 DOCUMENTS: dict[str, tuple[str, DocumentKind, str, int, TextSource]] = {
     "cert": ("docs/kc.pdf", DocumentKind.kc_certificate, "application/pdf", 2, TextSource.pdf_text),
@@ -198,7 +204,9 @@ def make_chain(root: Path, reason: ReasonCode = ReasonCode.kc_certification) -> 
                    "business_number": "124-81-00998", "vendor_id": "A00123456", "representative": "왕웨이",
                    "email": "ops@example.com", "seal_image": "seal.png"},
         "listing": scenario.listing,
-        "appeal": {"reason": str(reason), "notice_date": NOTICE_DATE.isoformat()},
+        "appeal": {"reason": str(reason), "notice_date": NOTICE_DATE.isoformat(),
+                   **({"explanation": OTHER_EXPLANATION} if reason is ReasonCode.other else {})},
+        "exhibits": OTHER_NOTES if reason is ReasonCode.other else {},
     })
     findings = [Finding(code=FindingCode.holiday_slowdown, severity=Severity.info, documents=[],
                         message_ko="공휴일이 기한 사이에 있습니다.", message_zh="截止日期前有韩国公休日，审核可能变慢。")]

@@ -65,7 +65,7 @@ def test_every_exhibit_is_cited_in_the_body_and_listed_as_attached(package):
     attached = text[text.index("\n붙임 1. "):]
     assert len(re.findall(r"^(?:붙임 )?\d+\. .+ 1부\.", attached, re.M)) == len(chain.items)
     assert re.search(r" 1부\. 끝\.$", attached, re.M), "the 붙임 list must end with 끝."
-    assert "주시기 바랍니다." in body + attached and "대표 왕웨이" in attached
+    assert "주시기 바랍니다." in body + attached and "대표이사 왕웨이" in attached
 
 
 @pytest.mark.slow
@@ -103,12 +103,12 @@ def test_missing_facts_leave_their_paragraphs_out(tmp_path):
     facts.notice_reason = None
     letter = compose(facts)
     text = "\n".join(f"{p.marker} {p.ko}" for p in letter.paragraphs)
-    for gone in ("위임 기간", "서명·날인", "위임 브랜드", "「", "위임 기간 안에서만", "안내 메일에 적힌 사유"):
+    for gone in ("위임 기간", "서명·날인", "위임 브랜드", "「", "안내 메일에 적힌 사유"):
         assert gone not in text, gone
-    assert "위임자: 주식회사 다온리빙" in text and "위임장 사본: 붙임 1" in text
+    assert "위임인(상표권자): 주식회사 다온리빙" in text and "증빙 자료: 판매권한 위임장(붙임 1)" in text
     assert not re.search(r":\s*$|:\s*\n|\(\)|「」|None", text, re.M)
-    markers = [p.marker for p in letter.paragraphs if p.ko.startswith(("위임자:", "수임자:", "위임장 사본:"))]
-    assert markers == ["가.", "나.", "다."]  # 위임자, 수임자, 위임장 사본: no gaps
+    markers = [p.marker for p in letter.paragraphs if p.ko.startswith(("위임인", "수임인:", "증빙 자료:"))]
+    assert markers == ["가.", "나.", "다.", "4."]  # 위임인, 수임인, 증빙 자료: no gaps; then 위임인 …은 상표권자로서
 
 
 def test_regen_flag_is_off_in_ci():

@@ -25,8 +25,8 @@ from tests.renderers.conftest import FOOTER, make_chain
 pytestmark = pytest.mark.slow
 
 #: A user stylesheet loses to the author's unless !important: this restores the old behaviour.
-WRAPPER_OFF = ".finale { break-inside: auto !important; }"
-SENDER = "대표 왕웨이"
+WRAPPER_OFF = ".finale { break-inside: auto !important; } .closing { break-before: auto !important; }"
+SENDER = "대표이사 왕웨이"
 REQUEST = "주시기 바랍니다."
 
 
@@ -85,7 +85,7 @@ def test_the_sender_stays_with_the_request_and_the_attachments(near_break):
     index, others = sender_page(pages)
     text = "\n".join(others)
     assert REQUEST in text and re.search(r"1부\. 끝\.$", text, re.M), others
-    assert re.match(r"\d+\. 이에 판매중지 사유가", others[0]), "the page starts with the request"
+    assert re.match(r"\d+\. (?:이 건의 담당자는|이에 판매중지 사유가)", others[0]), "the page starts with the closing"
     assert pages[index - 1] and REQUEST not in "\n".join(pages[index - 1])  # the body fills the page before
 
 

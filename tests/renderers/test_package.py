@@ -83,8 +83,8 @@ def test_qpdf_check_clean(built):
 def test_letter_has_the_gongmun_parts(built):
     pages = outline_pages(built["pdf"])
     text = "\n".join(page_lines(built["pdf"], pages["소명서"], pages["붙임 목록"] - 1))
-    for part in ("수신", "쿠팡 주식회사", "참조: 상품안전 담당", "제목", "붙임", "끝.", "2026. 11. 28.",
-                 "HU071695-21012A", "전기용품 및 생활용품 안전관리법", "대표 왕웨이", "주시기 바랍니다."):
+    for part in ("수신", "쿠팡 주식회사", "참조 상품안전 담당", "제목", "붙임", "끝.", "2026. 11. 28.",
+                 "HU071695-21012A", "전기용품 및 생활용품 안전관리법", "대표이사 왕웨이", "주시기 바랍니다."):
         assert part in text, part
     assert "1. KC 인증서(HU071695-21012A) 1부." in text
     assert text.rstrip().splitlines()[-2].strip() != ""  # the date is not the footer

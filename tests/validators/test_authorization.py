@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from casefile.codes import FindingCode, Severity
+from casefile.datetext import kdate, zh_date
 from casefile.fields import AuthorizationLetterFields
 from casefile.pages import PdfSignature
 from casefile.result import DocumentResult
@@ -32,7 +33,7 @@ def test_expired_the_day_before_as_of_fires_with_the_date():
     [found] = check_authorization_dates(facts_for([letter(valid_until=AS_OF - DAY)]))
     assert found.code is FindingCode.authorization_expired and found.severity is Severity.error
     assert found.documents == ["loa.pdf"]
-    assert (AS_OF - DAY).isoformat() in found.message_ko and (AS_OF - DAY).isoformat() in found.message_zh
+    assert kdate(AS_OF - DAY) in found.message_ko and zh_date(AS_OF - DAY) in found.message_zh
 
 
 def test_valid_until_the_as_of_day_itself_is_not_expired():
@@ -42,7 +43,7 @@ def test_valid_until_the_as_of_day_itself_is_not_expired():
 def test_not_yet_valid_fires_the_day_after_but_not_on_the_day():
     [found] = check_authorization_dates(facts_for([letter(valid_from=AS_OF + DAY)]))
     assert found.code is FindingCode.authorization_not_yet_valid
-    assert (AS_OF + DAY).isoformat() in found.message_ko
+    assert kdate(AS_OF + DAY) in found.message_ko and zh_date(AS_OF + DAY) in found.message_zh
     assert check_authorization_dates(facts_for([letter(valid_from=AS_OF, valid_until=AS_OF + 300 * DAY)])) == []
 
 

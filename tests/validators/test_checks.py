@@ -82,7 +82,8 @@ def test_holiday_slowdown_is_info_and_only_when_a_holiday_falls_in_the_window():
     chuseok = facts_for([kc_doc(**KC_OK)], as_of=dt.date(2026, 9, 21),
                         appeal={"reason": "kc_certification", "notice_date": "2026-09-20"})
     found = [f for f in check_case(chuseok) if f.code is FindingCode.holiday_slowdown]
-    assert found and found[0].severity.value == "info" and "2026-09-24" in found[0].message_ko
+    assert found and found[0].severity.value == "info" and "2026. 9. 24. 추석 전날" in found[0].message_ko
+    assert "2026年9月24日 中秋节前一天" in found[0].message_zh
     quiet = facts_for([kc_doc(**KC_OK)], appeal={"reason": "kc_certification", "notice_date": "2026-11-24"})
     assert FindingCode.holiday_slowdown not in codes(check_case(quiet))
 

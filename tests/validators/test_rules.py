@@ -13,7 +13,8 @@ from validators.rules import RULES_DIR, load_rules
 # Every fact a rule passes for its message (see validators/*.py); a slot outside this set is a typo.
 KNOWN_SLOTS = {"docs", "detail", "number", "scheme", "expiry", "days", "valid_until", "valid_from", "ingredient",
                "business_number", "cert_model", "listing_model", "grantee", "seller", "brand", "listing_brand",
-               "reason", "needed", "deadline", "as_of", "previous", "next_date", "holidays"}
+               "reason", "needed", "deadline", "as_of", "previous", "next_date", "holidays",
+               "site"}  # site: the lookup site a KC scheme's names bring (messages.toml [names.scheme])
 
 
 def test_every_finding_code_has_korean_and_chinese_messages():
@@ -52,6 +53,7 @@ def test_number_shapes(scheme, number, ok):
     assert load_rules().schemes[scheme].accepts(number) is ok
 
 
-def test_formatter_sees_all_slots():
-    slots = {n for _, n, _, _ in string.Formatter().parse(load_rules().messages[FindingCode.model_mismatch].ko) if n}
-    assert slots == {"docs", "cert_model", "listing_model"}
+def test_message_slots_are_the_facts_not_the_particles():
+    message = load_rules().messages[FindingCode.model_mismatch]
+    assert {n for _, n, _, _ in string.Formatter().parse(message.ko) if n} >= {"이/가", "과/와"}
+    assert message.slots() == {"docs", "cert_model", "listing_model"}
