@@ -33,6 +33,9 @@ class _Rules:
     status_cell_bonus: int
     ingredient_names_bonus: int
     ingredient_names_min: int
+    form_sentence_share: float
+    form_min_lines: int
+    price_bonus: int
     listing_status: re.Pattern[str]
     coupang: re.Pattern[str]
     keywords: dict[DocumentKind, tuple[re.Pattern[str], dict[str, int]]]
@@ -58,6 +61,9 @@ def _rules() -> _Rules:
         status_cell_bonus=data["status_cell_bonus"],
         ingredient_names_bonus=data["ingredient_names_bonus"],
         ingredient_names_min=data["ingredient_names_min"],
+        form_sentence_share=data["form_sentence_share"],
+        form_min_lines=data["form_min_lines"],
+        price_bonus=data["price_bonus"],
         listing_status=loose_regex(data["listing_status_terms"]),
         coupang=loose_regex(data["coupang_markers"]),
         keywords=keywords,
@@ -97,6 +103,10 @@ def kind_scores(read: ReadResult, filename: str = "") -> Counter[DocumentKind]:
         scores[DocumentKind.seller_center_screenshot] += rules.status_cell_bonus
     if _known_ingredients(text) >= rules.ingredient_names_min:
         scores[DocumentKind.ingredient_list] += rules.ingredient_names_bonus
+    if scores[DocumentKind.seller_center_screenshot] > 0 and _PRICE.search(text):
+        scores[DocumentKind.seller_center_screenshot] += rules.price_bonus
+    if read.media_type.startswith("image/") and _form_like(text, rules):
+        scores[DocumentKind.notice_email] //= 2
     is_notice = bool(rules.coupang.search(text))
     if not is_notice:
         scores[DocumentKind.notice_email] = min(scores[DocumentKind.notice_email], 0)
@@ -134,6 +144,18 @@ _COUPANG_ID = re.compile(r"(?<![\d-])\d{8,13}(?![\d-])")
 def _listing_rows(text: str, status: re.Pattern[str]) -> int:
     """Lines that read as a row of a product list: a Coupang id and a status term."""
     return sum(bool(_COUPANG_ID.search(line) and status.search(line)) for line in text.splitlines())
+
+
+_PRICE = re.compile(r"(?m)^[^\n]{0,12}\d{1,3}(?:,\d{3})+\s*원\s*$")
+_SENTENCE_END = re.compile(r"(?:다|요|니다|[.。!?])\s*[.。]?\s*$")
+
+
+def _form_like(text: str, rules: _Rules) -> bool:
+    """Whether the text is mostly short lines that are not sentences (a screen, a form)."""
+    lines = [line for line in text.splitlines() if len(squeeze(line)) >= 2]
+    if len(lines) < rules.form_min_lines:
+        return False
+    return sum(bool(_SENTENCE_END.search(line)) for line in lines) <= rules.form_sentence_share * len(lines)
 
 
 def _known_ingredients(text: str) -> int:

@@ -257,3 +257,30 @@ def test_a_label_naming_many_known_ingredients_is_an_ingredient_list_whatever_it
     notice = ("[쿠팡] 판매중지 안내\n판매자님, 상품 8577926654의 전성분 표시에 정제수, 카페인이 누락되어 "
               "판매중지 되었습니다. 소명자료를 제출해 주세요.")
     assert classify(_image(notice, 2480, 3508)) is DocumentKind.notice_email
+
+
+# A phone's screen of Wing's takedown detail as OCR read it: captions and values, two sentences of
+# Wing's banner, a price in won; 판매중지 three times, none of them alone on its line.
+WING_PHONE_DETAIL = """LTE HWE 36%
+9:24
+< 판 매 중지 상품
+실리콘 조 리 도구 세트
+벤 더 아 이 팀 1D 94446575791
+등 록 번호 1067754584
+판매 AFEH 판 매 중지
+쿠팡 상 품 번호 7510513727
+판매가 115,600 원
+중지 사유 참세페이지 정보 불일치
+등록일
+2 20260131
+판 매 중지 상 품 은 소 명 자 료 를 제출해 주세요.
+처리 결 과 는 알 림 으로 안 내 됩니다"""
+
+
+def test_a_screen_of_captions_and_values_is_no_notice_for_its_takedown_words():
+    assert classify(_image(WING_PHONE_DETAIL, 1608, 2144)) is not DocumentKind.notice_email
+    # The same words as an e-mail's prose stay a notice.
+    prose = ("[쿠팡] 판매중지 안내\n판매자님, 안녕하세요.\n상품 7510513727의 판매가 중지되었습니다.\n"
+             "상세페이지 정보가 실제 상품과 다릅니다.\n판매중지 상품은 소명자료를 제출해 주세요.\n"
+             "처리 결과는 알림으로 안내됩니다.\n감사합니다.\n쿠팡 드림.")
+    assert classify(_image(prose, 1608, 2144)) is DocumentKind.notice_email
