@@ -33,9 +33,14 @@ def text_score(value: str) -> float:
     flat = squeeze(value)
     if len(flat) < 2 or not re.search(r"[A-Za-z\uac00-\ud7a3\u4e00-\u9fff]", flat) or len(flat) > 120:
         return 0.0
-    if _only_a_date(value) or _SENTENCE_END.search(value):
+    if _only_a_date(value) or _SENTENCE_END.search(value) or _STATUTE.fullmatch(value.strip()):
         return 0.0
     return 0.8
+
+
+# A statute's title as Korean documents quote it ("「어린이제품 안전 특별법」"): a certificate's
+# legal basis, never a product's or a company's name.
+_STATUTE = re.compile(r"[「『][^」』]{2,60}(?:법|령|규칙|고시)[^」』]{0,12}[」』](?:\s*(?:시행령|시행규칙|제\s*\d+\s*조.*))?")
 
 
 text_score.wraps = True  # type: ignore[attr-defined]

@@ -280,3 +280,15 @@ def test_an_english_gloss_before_a_value_is_not_part_of_it():
     assert _without_gloss("Model No.", terms) == "Model No."  # nothing after it: not stripped
     names = vocabulary().labels["product_name"]
     assert _without_gloss("Product Name Smart Lamp", names) == "Smart Lamp"
+
+
+def test_a_test_reports_number_and_a_statutes_title_are_not_the_certificates():
+    """A children's certificate: its number printed at the top ("제 HU527702-25964 호"), a "Report No."
+    row (the test report's), and the law under a title word ("Products" over 「어린이제품 안전 특별법」)."""
+    rows = [[(300, "제 HU527702-25964 호")], [(60, "KC Certificate for Children's Products")],
+            [(60, "「어린이제품 안전 특별법」")],
+            [(60, "Report No."), (420, "TR-20224144")], [(60, "Type Ref."), (420, "NPNE-4470")]]
+    fields = extract_kc([page_of(rows)])
+    assert fields.certificate_number == "HU527702-25964"
+    assert fields.model_name == "NPNE-4470"
+    assert fields.product_name is None
