@@ -292,3 +292,9 @@ def test_a_test_reports_number_and_a_statutes_title_are_not_the_certificates():
     assert fields.certificate_number == "HU527702-25964"
     assert fields.model_name == "NPNE-4470"
     assert fields.product_name is None
+
+
+def test_a_certified_product_name_and_a_bare_type_label_pair_beside_their_values():
+    rows = [[(60, "인증제품명"), (420, "유아용 목재 블록")], [(60, "형식"), (420, "GWR-1180B")]]
+    fields = extract_kc([page_of(rows)])
+    assert (fields.product_name, fields.model_name) == ("유아용 목재 블록", "GWR-1180B")
