@@ -32,6 +32,7 @@ from flows import isolation
 from flows.isolation import Bounds
 from flows.transient import is_transient
 from validators import CaseFacts, check_case, dedupe, finding, resolve_facts
+from validators.evidence import evidence_complete
 from validators.reading import case_problem_findings, reading_findings, unsure_field_findings
 from validators.rules import load_rules
 
@@ -150,8 +151,10 @@ def judge(case: Case, documents: list[DocumentResult], reads: dict[str, ReadResu
     facts.signatures = {path: read.signatures for path, read in reads.items() if read.signatures}
     facts.certainty = {doc.path: field_certainty(doc, (traces or {}).get(doc.path)) for doc in documents}
     found = case_problem_findings(case.problems)
+    unread = {path for path, read in reads.items() if any(i.code is FindingCode.unreadable_document for i in read.issues)}
+    needed = not evidence_complete(facts, without=unread)
     for doc in documents:
-        found += reading_findings(doc.path, reads[doc.path].issues)
+        found += reading_findings(doc.path, reads[doc.path].issues, needed=needed)
         where = (traces or {}).get(doc.path)
         if where and where.doubtful:  # those fields are null; the rest of the document stands
             found += unsure_field_findings(doc.path, {n: where.sources[n].confidence for n in where.doubtful})

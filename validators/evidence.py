@@ -30,6 +30,16 @@ def check_required_evidence(facts: CaseFacts) -> list[Finding]:
     return out
 
 
+def evidence_complete(facts: CaseFacts, without: set[str] = frozenset()) -> bool:
+    """Whether the case holds a document of every kind its reason needs, the documents at the
+    paths `without` (those that could not be read) not counted: when it does, a document that
+    could not be read is an extra exhibit, not the evidence the appeal rests on (issue 15, item 2)."""
+    if facts.reason_code is None:
+        return False
+    present = {d.kind for d in facts.documents if d.path not in without}
+    return all(present.intersection(req.any_of) for req in load_rules().requirements if req.reason is facts.reason_code)
+
+
 def _korean(text: str | None) -> bool:
     """An explanation the Korean letter can quote: given, and written in Korean."""
     return bool(text and _HANGUL.search(text))

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from casefile.case import CaseProblem
-from casefile.codes import FindingCode
+from casefile.codes import FindingCode, Severity
 from casefile.pages import ReadIssue
 from casefile.result import Finding
 from validators.findings import finding
 from validators.rules import load_rules
 
 
-def reading_findings(path: str, issues: list[ReadIssue]) -> list[Finding]:
-    return [finding(issue.code, [path], detail=issue.detail or "-") for issue in issues]
+def reading_findings(path: str, issues: list[ReadIssue], needed: bool = True) -> list[Finding]:
+    """A finding per issue of reading the file. A file that could not be read is an error only when
+    the appeal may need it (`needed`): beside a complete set of readable evidence it is a warning."""
+    out = []
+    for issue in issues:
+        found = finding(issue.code, [path], detail=issue.detail or "-")
+        if issue.code is FindingCode.unreadable_document and not needed:
+            found = found.model_copy(update={"severity": Severity.warning})
+        out.append(found)
+    return out
 
 
 def case_problem_findings(problems: list[CaseProblem]) -> list[Finding]:

@@ -125,3 +125,35 @@ def test_a_file_in_the_read_cache_is_taken_without_a_reader_process(tmp_path, mo
     assert stages.read_source(source, tmp_path) == first
     other = source.model_copy(update={"sha256": "d" * 64})  # content never read: a reader must run
     assert "AssertionError" in stages.read_source(other, tmp_path).issues[0].detail
+
+
+def test_an_unreadable_extra_document_beside_complete_evidence_is_a_warning(tmp_path):
+    """A KC appeal with its certificate read and a Wing photo that could not be read: the photo is an
+    extra exhibit, not the evidence; without the certificate the same photo would be an error."""
+    import datetime as dt
+
+    from casefile.codes import FindingCode
+    from casefile.fields import KcCertificateFields, OtherFields
+    from casefile.loading import load_case
+    from casefile.pages import ReadIssue
+    from casefile.result import DocumentResult
+
+    case_dir = tmp_path / "case"
+    case_dir.mkdir()
+    (case_dir / "case.toml").write_text('[appeal]\nreason = "kc_certification"\nnotice_date = "2026-11-24"\n',
+                                        encoding="utf-8")
+    case = load_case(case_dir, tmp_path / "work")
+    kc = DocumentResult(path="kc.pdf", sha256="a" * 64, kind="kc_certificate", pages=1, text_source="pdf_text",
+                        ocr_confidence=None, fields=KcCertificateFields(certificate_number="HU071695-21012A",
+                                                                        scheme="safety_certification"))
+    photo = DocumentResult(path="wing.jpg", sha256="b" * 64, kind="other", pages=1, text_source="ocr",
+                           ocr_confidence=0.3, fields=OtherFields())
+    unread = ReadResult(issues=[ReadIssue(code=FindingCode.unreadable_document, detail="too little text")])
+    reads = {"kc.pdf": ReadResult(), "wing.jpg": unread}
+
+    def severity(documents):
+        _, found = stages.judge(case, documents, reads, dt.date(2026, 11, 28))
+        return [f.severity.value for f in found if f.code is FindingCode.unreadable_document]
+
+    assert severity([kc, photo]) == ["warning"]
+    assert severity([photo]) == ["error"]
