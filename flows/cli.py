@@ -118,6 +118,16 @@ def build_parser() -> argparse.ArgumentParser:
     mark.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD (default: today in Seoul)")
     mark.set_defaults(handler="mark")
 
+    warm = sub.add_parser(
+        "warm", help="stay started and run the cases `appeal process` hands over (seconds instead of ~10)",
+        description="Import everything and start Prefect's API once, then run each `appeal process` of "
+                    "this $APPEAL_HOME as the same process-case flow, one case at a time, through the "
+                    "socket $APPEAL_HOME/run/warm.sock. `appeal process` uses it only when its environment "
+                    "and code are the ones this process started with, and runs standalone otherwise (or "
+                    "with APPEAL_WARM=off). Stops on Ctrl-C or SIGTERM, or after --idle seconds unused.")
+    warm.add_argument("--idle", type=float, default=0, help="stop after this many idle seconds (default: never)")
+    warm.set_defaults(handler="warm")
+
     status = sub.add_parser("status", help="list stored cases: status, reason, deadline, last event")
     status.set_defaults(handler="status")
     return parser

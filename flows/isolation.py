@@ -95,6 +95,15 @@ def _ctx() -> multiprocessing.context.BaseContext:
     return _context
 
 
+def prestart() -> None:
+    """Start the fork server now rather than at the first file to read (a warm process's start-up)."""
+    from multiprocessing import forkserver
+
+    if enabled():
+        _ctx()
+        forkserver.ensure_running()
+
+
 def _short_socket_folder() -> None:
     """When TMPDIR is too deep for the fork server's socket, give multiprocessing its working
     folder under /tmp instead (it is made once per process and removed at exit)."""

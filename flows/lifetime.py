@@ -17,12 +17,14 @@ No Prefect import at module level: the CLI installs the signal handlers before c
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 
 PR_SET_PDEATHSIG = 1
 #: Signals that mean "stop now" from a supervisor or a closing terminal (Ctrl-C's SIGINT already
@@ -120,6 +122,25 @@ def start_ephemeral_api() -> None:
         return
     # Prefect keeps one instance per port; registered first, ours is the one it uses.
     _guarded_server_class()().start()
+
+
+@contextlib.contextmanager
+def local_api() -> Iterator[None]:
+    """Within: Prefect's ephemeral API started (`start_ephemeral_api`) and, when it is the one in
+    use, flow-run heartbeats off.
+
+    A heartbeat lets a server mark a run whose process died as crashed; the ephemeral API dies
+    with this process, so there is nobody to tell, and stopping the heartbeat thread costs each
+    run up to a second (Prefect's thread sleeps in one-second steps before it sees the stop).
+    """
+    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    start_ephemeral_api()
+    if PREFECT_API_URL.value():
+        yield
+        return
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
 
 
 def _guarded_server_class() -> type:
