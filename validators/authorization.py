@@ -2,7 +2,8 @@
 
 A letter valid until the as-of day itself is still valid that day. An unknown signature (null:
 the file could not be looked at) is not a missing one; only a letter seen to carry nothing at its
-signature line (`none`) is. A digital signature is judged on its own: one that does not
+signature line (`none`) is, and only as a warning when that `none` is unsure (a grey scan, where
+a red seal cannot show red). A digital signature is judged on its own: one that does not
 validate is reported even when the letter also bears a seal, since a seller who re-saved a
 signed PDF has altered the document the reviewer will check. So is one whose file was changed
 after signing (text stamped on, an annotation over the text, a field filled that the signature
@@ -37,7 +38,7 @@ def check_signatures(facts: CaseFacts) -> list[Finding]:
     out: list[Finding] = []
     for doc in facts.of_kind(DocumentKind.authorization_letter):
         if doc.fields.signature is SignatureKind.none:
-            out.append(finding(FindingCode.signature_missing, [doc.path]))
+            out.append(finding(FindingCode.signature_missing, [doc.path], unsure=facts.unsure(doc, "signature")))
     for path, signatures in facts.signatures.items():
         for signature in signatures:
             if not (signature.intact and signature.valid) or signature.changed_after_signing:

@@ -28,7 +28,7 @@ from extractors.fields.periods import first_date, period, prose_period
 from extractors.layout import candidates, layout_of
 from extractors.layout.pairing import Picker
 from extractors.layout.types import field_types
-from extractors.marks.binding import signature_kind
+from extractors.marks.binding import signature_reading
 from extractors.text.textmatch import LabelHit, join_spaced_syllables, loose_regex, normalize
 
 __all__ = [
@@ -79,9 +79,14 @@ def read_authorization(read: ReadResult, context: FieldContext) -> Extraction:
                or infer("brand", "letter:sentence", prose_brand(flat))),
         valid_from=valid_from,
         valid_until=valid_until,
-        signature=signature_kind(context.source_path, read.media_type, read),
+        signature=_signature(context, read, infer),
     )
     return Extraction(fields, pick.placed, infer.found)
+
+
+def _signature(context, read, infer: Inferences):
+    seen = signature_reading(context.source_path, read.media_type, read)
+    return seen.kind if seen.sure else infer("signature", "letter:no-seal-in-grey", seen.kind)
 
 
 # -- values placed beside or under their labels (the page's layout) -------------------------

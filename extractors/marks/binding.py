@@ -6,7 +6,9 @@ else `none` (a printed "(인)" with nothing on it). The marks are looked for on 
 page images near the signature cues the reader located (rules/authorization_fields.toml
 [signature]), and in the lower half of the last page, where letters are signed. A DOCX has no
 page image: its body pictures are judged instead (a stamp picture, a scanned pen signature).
-`None` means the file could not be looked at, which is not the same as unsigned.
+`None` means the file could not be looked at, which is not the same as unsigned. And `none` on a
+black-and-white (grey) scan or fax is not sure (`signature_reading`): a red seal shows there as a
+grey square like the print around it, so finding no red one proves nothing.
 
 Scale matters more than pixels: a seal is 1.5–5 cm across (DOMAIN.md §4.4), handwriting is
 larger than the print around it. Every size is therefore in centimetres of the page, from the
@@ -25,11 +27,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from PIL import Image, ImageOps
 
-from casefile.codes import SignatureKind
+from casefile.codes import PageSource, SignatureKind
 from casefile.pages import Page, ReadResult
 from extractors.marks.docx_pictures import PEN_PICTURE_MIN_BLANK, docx_signature
 from extractors.marks.geometry import A4_WIDTH_CM, Box, Mark, a4_scale, around, crop, shift, union
@@ -70,7 +73,8 @@ __all__ = [
     "INK_MIN_HEIGHT", "INK_MIN_WIDTH", "MAX_CUES", "MAX_PAGES_LOOKED_AT", "PEN_PICTURE_MIN_BLANK", "RED_HUE_HIGH",
     "RED_HUE_LOW", "RED_MIN_SAT", "RED_MIN_VAL", "RENDER_DPI", "RULES", "RULE_CM", "SEAL_INK", "SEAL_MAX_CM",
     "SEAL_MIN_ASPECT", "SEAL_MIN_CM", "SEAL_MIN_CONVEXITY", "SEAL_MIN_PLAIN_GROUND", "SEAL_MIN_SOLIDITY",
-    "SEAL_PASSES", "Box", "Mark", "docx_signature", "find_ink", "find_seal", "signature_kind",
+    "SEAL_PASSES", "Box", "Mark", "SignatureReading", "docx_signature", "find_ink", "find_seal", "signature_kind",
+    "signature_reading",
 ]
 
 log = logging.getLogger(__name__)
@@ -80,6 +84,12 @@ RULES = Path(__file__).parents[1] / "rules" / "authorization_fields.toml"
 RENDER_DPI = 150
 MAX_PAGES_LOOKED_AT = 4  # signature pages are the last ones; a 50-page scan is not rendered whole
 MAX_CUES = 6  # the last cues of a document are its signature block
+#: A pixel shows colour when its channels differ by more than this. Measured 2026-12-05: grey
+#: scans and faxes (saved as RGB JPEG too) differ by 0 everywhere; phone photos of paper, by the
+#: paper's tint alone (10-15, warm light), and a fifth of their pixels by over 24.
+COLOUR_SPREAD = 8
+#: ... and an image shows colour when at least this share of its pixels does.
+COLOUR_MIN_SHARE = 0.01
 
 
 @dataclass
@@ -91,6 +101,14 @@ class _View:
     px_per_cm: float
     cues: list[Box] = field(default_factory=list)
     last: bool = False
+    scanned: bool = False  # an OCR'd image (scan, photo), not a page drawn from a text layer
+
+
+class SignatureReading(NamedTuple):
+    """The verdict, and whether `none` is sure: nothing found on a page that could have shown it."""
+
+    kind: SignatureKind | None
+    sure: bool = True
 
 
 # -- the verdict ---------------------------------------------------------------------------
@@ -98,30 +116,46 @@ class _View:
 
 def signature_kind(path: Path | None, media_type: str, read: ReadResult) -> SignatureKind | None:
     """How the letter is signed; None when the file gives nothing to look at (text, e-mail)."""
+    return signature_reading(path, media_type, read).kind
+
+
+def signature_reading(path: Path | None, media_type: str, read: ReadResult) -> SignatureReading:
+    """`signature_kind`, and whether its `none` is sure (see `_seen_in_colour`)."""
     if _digitally_signed(path, media_type, read):
-        return SignatureKind.digital
+        return SignatureReading(SignatureKind.digital)
     if path is None:
-        return None
+        return SignatureReading(None)
     try:
         return _visible_signature(Path(path), media_type, read)
     except Exception as exc:  # noqa: BLE001 - a file the reader managed but we cannot render or parse
         log.warning("cannot look at %s for a signature: %s: %s", Path(path).name, type(exc).__name__, exc)
-        return None
+        return SignatureReading(None)
 
 
-def _visible_signature(path: Path, media_type: str, read: ReadResult) -> SignatureKind | None:
+def _visible_signature(path: Path, media_type: str, read: ReadResult) -> SignatureReading:
     if media_type == filetype.DOCX:
-        return docx_signature(path)
+        return SignatureReading(docx_signature(path))
     if media_type != filetype.PDF and media_type not in filetype.IMAGES:
-        return None  # plain text and e-mail bodies show nothing either way
+        return SignatureReading(None)  # plain text and e-mail bodies show nothing either way
     views = list(_views(path, media_type, read))
     if not views:
-        return None
+        return SignatureReading(None)
     if any(_seal_on(v) for v in views):
-        return SignatureKind.seal
+        return SignatureReading(SignatureKind.seal)
     if any(_ink_on(v) for v in views):
-        return SignatureKind.handwritten
-    return SignatureKind.none
+        return SignatureReading(SignatureKind.handwritten)
+    return SignatureReading(SignatureKind.none, sure=all(_seen_in_colour(v) for v in views))
+
+
+def _seen_in_colour(view: _View) -> bool:
+    """Could a red seal have shown as red here? A page drawn from a text layer, or an image with
+    some colour in it, yes; a black-and-white (grey) scan or fax, no: its seal is a grey square
+    like the print around it, so finding no red seal there proves nothing (a warning, not an error)."""
+    if not view.scanned:
+        return True
+    sample = view.image[::4, ::4].astype(np.int16)
+    spread = sample.max(axis=2) - sample.min(axis=2)
+    return float((spread > COLOUR_SPREAD).mean()) >= COLOUR_MIN_SHARE
 
 
 def _digitally_signed(path: Path | None, media_type: str, read: ReadResult) -> bool:
@@ -171,7 +205,8 @@ def _views(path: Path, media_type: str, read: ReadResult) -> Iterator[_View]:
     for page, (image, ppc, turn) in zip(wanted, images(path, [p.number for p in wanted])):
         image = _turned(image, (page.rotation - turn) % 360)
         boxes = [_to_pixels(b, page, image.size) for b in cues[page.number]]
-        yield _View(page.number, np.asarray(image.convert("RGB")), ppc, boxes, page is pages[-1])
+        yield _View(page.number, np.asarray(image.convert("RGB")), ppc, boxes, page is pages[-1],
+                    scanned=page.source is PageSource.ocr)
 
 
 def _pdf_images(path: Path, numbers: list[int]) -> Iterator[tuple[Image.Image, float, int]]:

@@ -46,6 +46,8 @@ CASES = {
     "letter expired": (letter(valid_until=dt.date(2026, 6, 30)), "valid_until", IP, FindingCode.authorization_expired),
     "letter not yet valid": (letter(valid_from=dt.date(2027, 1, 1)), "valid_from", IP,
                              FindingCode.authorization_not_yet_valid),
+    # No seal found on a grey scan, where a red seal would show grey (extractors/marks/binding.py).
+    "unsigned": (letter(signature="none"), "signature", IP, FindingCode.signature_missing),
 }
 
 

@@ -16,10 +16,11 @@ from PIL import Image, ImageDraw, ImageFont
 from casefile.codes import DocumentKind, SignatureKind
 from casefile.pages import Page, ReadResult
 from extractors.fields import FieldContext, extract_fields
-from extractors.fields.authorization import extract_authorization, period
-from extractors.marks.binding import signature_kind
+from extractors.fields.authorization import extract_authorization, period, read_authorization
+from extractors.marks.binding import signature_kind, signature_reading
 from extractors.marks.signatures import TRUST_ROOTS_ENV, pdf_signatures
 from extractors.readers.read import read_file
+from validators.rules import load_rules
 
 D = dt.date
 NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -359,6 +360,24 @@ def test_photo_with_blue_handwriting_at_the_signature_line(tmp_path):
     # The same page, read the same way, without the strokes: the printed (인) alone is no signature.
     blank = photo_letter(tmp_path / "blank.png", ink=None)
     assert signature_kind(blank, read.media_type, read) is SignatureKind.none
+
+
+@pytest.mark.slow
+@pytest.mark.ocr
+def test_no_seal_on_a_grey_scan_is_an_unsure_none_and_on_a_colour_photo_a_sure_one(tmp_path):
+    """A red seal on a black-and-white scan or fax is a grey square like the print around it: not
+    finding a red one there proves nothing, so `none` is kept but unsure (the check then warns)."""
+    photo = photo_letter(tmp_path / "photo.png", ink=None)
+    grey = tmp_path / "grey.png"
+    Image.open(photo).convert("L").save(grey)
+    for path, sure in ((photo, True), (grey, False)):
+        read = read_file(path, tmp_path)
+        seen = signature_reading(path, read.media_type, read)
+        assert (seen.kind, seen.sure) == (SignatureKind.none, sure), path.name
+    extraction = read_authorization(read_file(grey, tmp_path), FieldContext(source_path=grey))
+    assert extraction.fields.signature is SignatureKind.none
+    assert extraction.inferred["signature"].how == "letter:no-seal-in-grey"
+    assert extraction.inferred["signature"].certainty < load_rules().certainty.sure
 
 
 # -- real files: digital signatures --------------------------------------------------------
