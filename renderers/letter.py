@@ -27,6 +27,15 @@ class Paragraph:
     zh: str
 
 
+@dataclass(frozen=True)
+class Claim:
+    """A change the letter says the seller has made (an entry's `actions`), with the slots the
+    paragraph was rendered with, for the review sheet's checklist (renderers/checklist.py)."""
+
+    action: str
+    scope: dict[str, Any] = field(repr=False, compare=False)
+
+
 @dataclass
 class Letter:
     title_ko: str
@@ -36,6 +45,7 @@ class Letter:
     cause_zh: str
     paragraphs: list[Paragraph] = field(default_factory=list)
     closing_start: int = 0  # paragraphs[closing_start:] are the request, kept with the 붙임 and 발신 block
+    claims: list[Claim] = field(default_factory=list)  # in letter order, one per printed entry and action
 
     @property
     def body(self) -> list[Paragraph]:
@@ -93,10 +103,11 @@ def _cited(label: str, rows: list[tuple[int, str, str]]) -> bool:
     return any(mention.search(ko) for _, ko, _ in rows)
 
 
-def _expand(entries: list[dict[str, Any]], scope: dict[str, Any], out: list[tuple[int, str, str]]) -> None:
+def _expand(entries: list[dict[str, Any]], scope: dict[str, Any], out: list[tuple[int, str, str]],
+            claims: list[Claim]) -> None:
     """Append the rendered paragraphs to `out`: an entry is left out when a `requires` path is
     empty or its `when` expression is false; `each` repeats it; `uncited()` is every exhibit the
-    letter has not named by its label so far."""
+    letter has not named by its label so far. A printed entry's `actions` go to `claims`."""
     env = text_env()
     scope = {**scope, "exhibits": scope["f"].exhibits,
              "uncited": lambda: [x for x in scope["f"].exhibits if not _cited(x.label, out)]}
@@ -112,6 +123,7 @@ def _expand(entries: list[dict[str, Any]], scope: dict[str, Any], out: list[tupl
             zh = env.from_string(entry["zh"]).render(ctx).strip()
             if ko:
                 out.append((int(entry["level"]), ko, zh))
+                claims.extend(Claim(action, ctx) for action in entry.get("actions", []))
 
 
 def _number(rows: list[tuple[int, str, str]]) -> list[Paragraph]:
@@ -130,10 +142,11 @@ def compose(facts: Facts) -> Letter:
     reason = cat["reasons"].get(facts.reason, cat["reasons"]["other"])
     scope = _scope(facts, reason)
     rows: list[tuple[int, str, str]] = []
+    claims: list[Claim] = []
     for section in (cat["intro"], cat["body"][reason["body"]], cat["references"]):
-        _expand(section, scope, rows)
+        _expand(section, scope, rows, claims)
     closing_start = len(rows)
-    _expand(cat["closing"], scope, rows)
+    _expand(cat["closing"], scope, rows, claims)
     env = text_env()
     return Letter(
         title_ko=env.from_string(cat["title"]["ko"]).render(scope),
@@ -143,6 +156,7 @@ def compose(facts: Facts) -> Letter:
         cause_zh=reason["cause_zh"],
         paragraphs=_number(rows),
         closing_start=closing_start,
+        claims=claims,
     )
 
 

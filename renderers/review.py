@@ -1,5 +1,7 @@
-"""The seller's review sheet in Simplified Chinese: is the case ready, what is wrong, what to do,
-and — when ready — what the Korean letter says, paragraph by paragraph."""
+"""The seller's review sheet in Simplified Chinese: is the case ready, and first of all what the
+seller must have changed before submitting it (the changes the letter says were made, each with
+its evidence or the note that the letter assumes it: renderers/checklist.py), what is wrong, what
+to do, and — when ready — what the Korean letter says, paragraph by paragraph."""
 
 from __future__ import annotations
 
@@ -11,12 +13,15 @@ from casefile.atomic import write_bytes
 from casefile.codes import Severity, Status
 from casefile.errors import OutputError
 from casefile.evidence import EvidenceChain
+from renderers.checklist import checklist
 from renderers.facts import gather
 from renderers.letter import compose
 from renderers.typeset import TEMPLATES, render_html, render_pdf
 
 REVIEW_NAME = "review_zh.pdf"
 STATUS_ZH = {Status.ready: "可以提交", Status.needs_fixes: "需要修改", Status.failed: "无法处理"}
+#: A ready package whose letter states a change no exhibit shows: the change comes first.
+PENDING_ZH = "完成下列修改后才能提交"
 SEVERITY_ZH = {Severity.error: "错误", Severity.warning: "警告", Severity.info: "提示"}
 _ORDER = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
 
@@ -35,8 +40,11 @@ def review_html(chain: EvidenceChain, status: Status) -> str:
          "message": f.message_zh, "action": actions_zh().get(str(f.code), ""), "documents": f.documents}
         for f in findings
     ]
+    checks = checklist(letter, chain.items) if letter is not None else []
+    pending = any(not c.evidenced for c in checks)
     return render_html("review_zh.html.j2", chain=chain, f=facts, status=status,
-                       status_zh=STATUS_ZH[status], findings=rows, letter=letter)
+                       status_zh=PENDING_ZH if pending else STATUS_ZH[status], findings=rows, letter=letter,
+                       checks=checks, pending=pending)
 
 
 def build_review_sheet(chain: EvidenceChain, status: str | Status, out_dir: Path) -> str:

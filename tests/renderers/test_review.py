@@ -18,7 +18,7 @@ def test_ready_sheet_explains_the_letter(chain, tmp_path):
     name = build_review_sheet(chain, "ready", tmp_path)
     assert name == "review_zh.pdf"
     text = _text(tmp_path / name)
-    assert "结论：可以提交" in text
+    assert "结论：完成下列修改后才能提交" in text  # the Wing screen does not show the number (test_checklist.py)
     assert "韩文申诉书的内容" in text and "귀사의 무궁한 발전을 기원합니다." in text
     assert "认证编号：HU071695-21012A" in text
     fonts = subprocess.run(["pdffonts", str(tmp_path / name)], capture_output=True, text=True).stdout

@@ -21,6 +21,7 @@ import pytest
 from casefile.codes import ReasonCode, Status
 from casefile.evidence import EvidenceChain
 from casefile.josa import attach
+from renderers.checklist import ACTIONS_FILE
 from renderers.facts import gather
 from renderers.letter import CATALOG, compose
 from renderers.review import review_html
@@ -130,7 +131,8 @@ def test_the_review_sheet_is_chinese_but_for_names(base_chain, ending, status):
 
 
 def _sources() -> dict[str, str]:
-    """Each template text a slot may stand in: the catalog's entries and every page template."""
+    """Each template text a slot may stand in: the catalog's entries, the review sheet's checklist
+    rows and every page template."""
     catalog = tomllib.loads(CATALOG.read_text(encoding="utf-8"))
     out: dict[str, str] = {}
 
@@ -145,6 +147,8 @@ def _sources() -> dict[str, str]:
             out[where] = node
 
     walk(catalog, "letter_paragraphs")
+    actions = tomllib.loads(ACTIONS_FILE.read_text(encoding="utf-8"))  # the seller's checklist (issue 17, item 3)
+    walk({k: actions[k] for k in ("checklist", "checklist_evidence")}, "review_actions_zh")
     for path in sorted(TEMPLATES.glob("*.j2")):
         out[path.name] = path.read_text(encoding="utf-8")
     return out
