@@ -40,6 +40,10 @@ _UNKNOWN_LABEL = re.compile(r"^[\w\u3131-\ud7a3()/ .·\-]{1,24}[:：]$")
 TypeScore = Callable[[str], float]
 
 
+#: A cell right of a label is no value when this many cells, none a label, follow it on its line.
+READS_ON_CELLS = 2
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One value a label may have, where it was found and how sure the pairing is."""
@@ -309,7 +313,7 @@ def _value_places(lab: _Label, lines: tuple[Line, ...], labels: list[_Label], la
     for j in range(lab.index + 1, len(row)):
         if (lab.line, j) in same_field or _SEPARATOR.match(row[j].text):
             continue  # `모델명 | Model No. | HB-H200`, `모델명   :   HB-H200`
-        if (lab.line, j) not in label_cells:
+        if (lab.line, j) not in label_cells and not _reads_on(row, lab.line, j, label_cells):
             places.append(("right", lab.line, (j, j)))
         break
     below = _below(lab, lines, same_field, label_cells, score_of)
@@ -320,6 +324,14 @@ def _value_places(lab: _Label, lines: tuple[Line, ...], labels: list[_Label], la
             places = []
         places.append(("below", below[0], (below[1], below[1])))
     return places
+
+
+def _reads_on(row: tuple[Cell, ...], line: int, j: int, label_cells: set[tuple[int, int]]) -> bool:
+    """Whether the line goes on past cell `j` with two or more cells and no label among them: words
+    split by wide gaps (a title in spaced letters, "상 표 사 용 및 판 매 위 임 장"; a sentence), not a
+    row of captions and values, where a value is followed by the next caption or ends the row."""
+    rest = range(j + 1, len(row))
+    return len(rest) >= READS_ON_CELLS and not any((line, k) in label_cells for k in rest)
 
 
 def _over_its_own(lines: tuple[Line, ...], right: tuple[str, int, tuple[int, int]], below_line: int) -> bool:

@@ -298,3 +298,22 @@ def test_a_certified_product_name_and_a_bare_type_label_pair_beside_their_values
     rows = [[(60, "인증제품명"), (420, "유아용 목재 블록")], [(60, "형식"), (420, "GWR-1180B")]]
     fields = extract_kc([page_of(rows)])
     assert (fields.product_name, fields.model_name) == ("유아용 목재 블록", "GWR-1180B")
+
+
+def test_a_label_inside_a_title_in_spaced_letters_has_no_value_beside_it():
+    """`상 표 사 용 및 판 매 위 임 장`: OCR splits a title in spaced letters into cells; the word after
+    `상표` is the title going on, not the brand (that one is in the text: `SOLBAY 상표`)."""
+    from casefile.pages import ReadResult
+    from extractors.fields.authorization import extract_authorization
+    from extractors.fields.context import FieldContext
+
+    def brand(rows):
+        return extract_authorization(ReadResult(pages=[page_of(rows, source="ocr", confidence=0.9)]),
+                                     FieldContext()).brand
+
+    assert brand([
+        [(200, "상표"), (320, "사용"), (440, "및"), (520, "판매"), (640, "위임장")],
+        [(40, "위임인이 보유한 SOLBAY 상표가 부착된 제품의 판매를 위임합니다.")],
+    ]) == "SOLBAY"
+    # A row of captions and values is still read: the value is followed by the next caption.
+    assert brand([[(40, "상표"), (200, "HANBIT"), (400, "위임인"), (560, "(주) 한빛상사")]]) == "HANBIT"
