@@ -22,7 +22,7 @@ from casefile.result import DocumentResult, Finding, Result
 from casefile.text import nfc_path
 from extractors.classify import classify
 from extractors.fields import FieldContext
-from extractors.fields.provenance import FieldTrace, trace
+from extractors.fields.provenance import DERIVED, FieldTrace, trace
 from extractors.fields.registry import extract
 from extractors.fields.screenshot import seller_account
 from extractors.marks.signatures import pdf_signatures
@@ -164,14 +164,16 @@ def judge(case: Case, documents: list[DocumentResult], reads: dict[str, ReadResu
 
 def field_certainty(doc: DocumentResult, where: FieldTrace | None) -> dict[str, float]:
     """How surely each field with a value was read (its source's certainty). A value on an OCR'd
-    document whose words were not found again was not measured, and is not taken as sure."""
+    document whose words were not found again was not measured, and is not taken as sure; a
+    judgement over the whole document (the scheme, the signature) is no words to find, and is as
+    sure as the rule that made it says (its source, when it has one)."""
     if where is None:
         return {}
     out = {name: source.certainty for name, source in where.sources.items()}
     if doc.text_source in (TextSource.ocr, TextSource.mixed):
         floor = load_rules().certainty.unlocated_ocr
         for name, value in doc.fields:
-            if name not in out and value not in (None, [], ""):
+            if name not in out and name not in DERIVED and value not in (None, [], ""):
                 out[name] = floor
     return out
 

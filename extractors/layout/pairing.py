@@ -40,7 +40,7 @@ _UNKNOWN_LABEL = re.compile(r"^[\w\u3131-\ud7a3()/ .·\-]{1,24}[:：]$")
 TypeScore = Callable[[str], float]
 
 
-#: A cell right of a label is no value when this many cells, none a label, follow it on its line.
+#: A cell right of a label is no value when this many one-word cells, none a label, follow it on its line.
 READS_ON_CELLS = 2
 
 
@@ -327,11 +327,15 @@ def _value_places(lab: _Label, lines: tuple[Line, ...], labels: list[_Label], la
 
 
 def _reads_on(row: tuple[Cell, ...], line: int, j: int, label_cells: set[tuple[int, int]]) -> bool:
-    """Whether the line goes on past cell `j` with two or more cells and no label among them: words
-    split by wide gaps (a title in spaced letters, "상 표 사 용 및 판 매 위 임 장"; a sentence), not a
-    row of captions and values, where a value is followed by the next caption or ends the row."""
+    """Whether the line goes on past cell `j` with two or more one-word cells and no label among
+    them: words pulled apart by wide gaps (a title in spaced letters, "상 표 사 용 및 판 매 위 임 장"),
+    not a row of captions and values, where a value is followed by the next caption or ends the row."""
     rest = range(j + 1, len(row))
-    return len(rest) >= READS_ON_CELLS and not any((line, k) in label_cells for k in rest)
+    if len(rest) < READS_ON_CELLS or any((line, k) in label_cells for k in rest):
+        return False
+    # A row of captions and values has phrases in its cells ("시험·인증기관 / Issued by"); words
+    # pulled apart by wide gaps are each a cell of one word.
+    return all(len(row[k].text.split()) == 1 for k in range(j, len(row)))
 
 
 def _over_its_own(lines: tuple[Line, ...], right: tuple[str, int, tuple[int, int]], below_line: int) -> bool:

@@ -157,3 +157,23 @@ def test_an_unreadable_extra_document_beside_complete_evidence_is_a_warning(tmp_
 
     assert severity([kc, photo]) == ["warning"]
     assert severity([photo]) == ["error"]
+
+
+def test_a_judgement_over_the_document_is_not_taken_as_an_unlocated_word():
+    """On an OCR'd letter, a brand whose words were not found again counts as unsure; its signature
+    verdict (a seal looked for, not words) keeps the certainty of the rule that made it, so a colour
+    photo's `none` is sure and a grey scan's (its rule says 0.5) is not."""
+    from casefile.fields import AuthorizationLetterFields
+    from casefile.pages import FieldSource
+    from casefile.result import DocumentResult
+    from extractors.fields.provenance import FieldTrace
+    from validators.rules import load_rules
+
+    doc = DocumentResult(path="loa.jpg", sha256="a" * 64, kind="authorization_letter", pages=1, text_source="ocr",
+                         ocr_confidence=0.9, fields=AuthorizationLetterFields(brand="HANBIT", signature="none"))
+    sure = load_rules().certainty.sure
+    measured = stages.field_certainty(doc, FieldTrace())
+    assert measured["brand"] < sure and "signature" not in measured
+    grey = FieldSource(page=1, source="ocr", confidence=0.9, text="none", pairing="text:letter:no-seal-in-grey",
+                       score=0.5)
+    assert stages.field_certainty(doc, FieldTrace(sources={"signature": grey}))["signature"] < sure
