@@ -34,6 +34,8 @@ MAX_WRAP = 3  # continuation lines of a wrapped value
 MIN_OVERLAP = 0.3  # share of the narrower box a value below must share with its label
 _LEAD = re.compile(r"^[\s\-*•·■□▶▷◆◇○●※#>]*(?:\(?\d{1,2}[.)]\s*|[①-⑳]\s*|[가-하][.)]\s+)?")
 _SEPARATOR = re.compile(r"^[\s:：|\-·.]*$")
+#: What a label's value never starts with: the closing quote or bracket of a term being defined.
+_QUOTE_CLOSED = re.compile(r"^\s*[”\"’'」』)）]")
 _UNKNOWN_LABEL = re.compile(r"^[\w\u3131-\ud7a3()/ .·\-]{1,24}[:：]$")
 
 #: Scores a value 0..1 for how well it has the field's type (0: not a value of this field).
@@ -162,6 +164,8 @@ def _labels(page: int, lines: tuple[Line, ...], vocabulary: LabelVocabulary,
             if any(h.start == 0 for h in hits):
                 labelled.add((n, i))
             for hit in hits:
+                if hit.value and _QUOTE_CLOSED.match(hit.value):
+                    continue  # `위임인") 는 …`: the end of a quoted term, "(이하 "위임인")", not a caption
                 if hit.value and hit.start == 0 and _is_gloss(hit.value, vocabulary.labels.get(hit.field, [])):
                     # `기본모델명 Model/Type Reference`: the label with its English gloss, the value elsewhere.
                     labelled.add((n, i))

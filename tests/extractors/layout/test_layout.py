@@ -317,3 +317,17 @@ def test_a_label_inside_a_title_in_spaced_letters_has_no_value_beside_it():
     ]) == "SOLBAY"
     # A row of captions and values is still read: the value is followed by the next caption.
     assert brand([[(40, "상표"), (200, "HANBIT"), (400, "위임인"), (560, "(주) 한빛상사")]]) == "HANBIT"
+
+
+def test_a_quoted_term_being_defined_is_no_caption():
+    """`(이하 "위임인")는 …`, cut into cells at a wide gap: the cell opening `위임인") 는 주식회사 …` is the
+    end of a defined term, and what follows is the other party, not the grantor."""
+    from casefile.pages import ReadResult
+    from extractors.fields.authorization import extract_authorization
+    from extractors.fields.context import FieldContext
+
+    # As OCR spaced it out on a scan.
+    rows = [[(40, '(주) 푸른숲유통 (이하 "'), (400, '위 임 인 ") 는 주식회사 가 온 유 통 ( 이 하 " 수 임 인 ") 에 게')],
+            [(40, "판매 권한을 위임합니다.")]]
+    fields = extract_authorization(ReadResult(pages=[page_of(rows, source="ocr", confidence=0.9)]), FieldContext())
+    assert fields.grantor != "주식회사 가온유통"
