@@ -23,7 +23,15 @@ from casefile.pages import ReadResult
 from casefile.text import HANGUL
 from extractors.fields.authorization_rules import BILINGUAL_SPLIT, RULES, rules, vocabulary
 from extractors.fields.context import Extraction, FieldContext, Inferences
-from extractors.fields.parties import brand_name, company_names, party_name, prose_brand, prose_party, signing_party
+from extractors.fields.parties import (
+    brand_name,
+    company_names,
+    defined_party,
+    granting_party,
+    party_name,
+    prose_brand,
+    signing_party,
+)
 from extractors.fields.periods import first_date, period, prose_period
 from extractors.layout import candidates, layout_of
 from extractors.layout.pairing import Picker
@@ -68,9 +76,11 @@ def read_authorization(read: ReadResult, context: FieldContext) -> Extraction:
     hits = [h for h in vocabulary().hits(text) if _usable(h, text) and not (boxed and _from_below(h, text))]
     valid_from, valid_until = _placed_validity(pick) or _validity(hits, flat, infer)
     grantee = (_placed_name(pick, "grantee", ocr) or infer("grantee", "letter:text-label", _labelled_name(hits, "grantee", ocr))
-               or infer("grantee", "letter:sentence", prose_party(flat, "grantee")))
+               or infer("grantee", "letter:defined-term", defined_party(flat, "grantee"))
+               or infer("grantee", "letter:sentence", granting_party(flat, "grantee")))
     grantor = (_placed_name(pick, "grantor", ocr) or infer("grantor", "letter:text-label", _labelled_name(hits, "grantor", ocr))
-               or infer("grantor", "letter:sentence", prose_party(flat, "grantor"))
+               or infer("grantor", "letter:defined-term", defined_party(flat, "grantor"))
+               or infer("grantor", "letter:sentence", granting_party(flat, "grantor"))
                or infer("grantor", "letter:signing-party", signing_party(flat, grantee)))
     fields = AuthorizationLetterFields(
         grantor=grantor,

@@ -171,9 +171,14 @@ def _strip_self_reference(value: str) -> str:
 # -- names in running text -----------------------------------------------------------------
 
 
-def prose_party(flat: str, field: str) -> str | None:
-    return (_defined_term(flat, field) or _english_grant(flat, field) or _chinese_grant(flat, field)
-            or _korean_grant(flat, field))
+def defined_party(flat: str, field: str) -> str | None:
+    """The party a letter defines by its role: the name before "(이하 '위임인')"."""
+    return _defined_term(flat, field)
+
+
+def granting_party(flat: str, field: str) -> str | None:
+    """The party a granting sentence names ("ABC hereby authorizes XYZ", "…에게 … 위임합니다")."""
+    return _english_grant(flat, field) or _chinese_grant(flat, field) or _korean_grant(flat, field)
 
 
 def _defined_term(flat: str, field: str) -> str | None:
